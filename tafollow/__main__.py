@@ -1,0 +1,3 @@
+from tafollow.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""What can go wrong, in the terms the CLI reports.
+
+A `DataError` carries every problem found in the user's files, each with a
+file and a position, so one run shows them all. A `UsageError` is a problem
+with how tafollow was called (exit status 2). Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem in one file, at a 1-based line and column (0 when unknown)."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class TafollowError(Exception):
+    """Base of the errors the CLI turns into messages instead of tracebacks."""
+
+    exit_code = 1
+
+
+class DataError(TafollowError):
+    """The data files are invalid; `issues` lists every problem found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = sorted(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+class UsageError(TafollowError):
+    """tafollow was called wrongly: a missing folder, an unwritable output, …"""
+
+    exit_code = 2
+
+
+class OutputError(TafollowError):
+    """The deck could not be written; the previous deck is left as it was."""
+
+    exit_code = 1

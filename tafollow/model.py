@@ -1,0 +1,336 @@
+"""The report in its users' words: a round (`Report`) and its `Project`s.
+
+These pydantic models are the contract that project managers edit in YAML.
+Every model forbids unknown keys so that a misspelt key is an error rather
+than a silently ignored line. Text is kept exactly as written: no model
+strips, folds or reformats a string that came from the data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+    model_validator,
+)
+
+Status = Literal["todo", "doing", "done"]
+ForecastStatus = Literal["on_track", "at_risk", "off_track", "achieved"]
+Language = Literal["fi", "sv", "en"]
+
+_FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept ISO (2019-10-09) and Finnish (9.10.2019) dates."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        for pattern, order in ((_FINNISH_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2))):
+            match = pattern.match(value)
+            if match:
+                parts = match.groups()
+                year, month, day = (int(parts[i]) for i in order)
+                try:
+                    return date(year, month, day)
+                except ValueError as exc:
+                    raise ValueError(f"'{value.strip()}' is not a real date ({exc})") from None
+    raise ValueError("expected a date such as 9.10.2019 or 2019-10-09")
+
+
+Date = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    Field(json_schema_extra={"type": "string", "examples": ["9.10.2019", "2019-10-09"]}),
+]
+
+
+def _require_text(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_require_text)]
+"""A non-empty piece of text from the data, kept exactly as written."""
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+def _one_or_many(value: Any) -> Any:
+    """Let a single name or paragraph be written without list syntax."""
+    return [value] if isinstance(value, str) else value
+
+
+class Strict(BaseModel):
+    """Base for every data model: unknown keys are errors, objects are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Goal(Strict):
+    """The goal slide: the binding goal and its context."""
+
+    heading: Text | None = Field(None, description="Overrides the slide heading (default 'Tavoite').")
+    subheading: Text | None = Field(None, description="E.g. 'Sitovat osatavoitteet'.")
+    paragraphs: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="The goal text and context, one item per paragraph."
+    )
+    bullets: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="Bulleted points shown after the paragraphs."
+    )
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Goal:
+        if not self.paragraphs and not self.bullets and self.subheading is None:
+            raise ValueError("a goal needs at least one paragraph or bullet")
+        return self
+
+
+class Phase(Strict):
+    """One phase of a lane in the progress chart."""
+
+    name: Text
+    status: Status = Field(description="todo = TEKEMÄTTÄ, doing = TEKEILLÄ, done = TEHTY.")
+    percent: Percent | None = Field(
+        None, description="How far the phase has got, 0-100; defaults to 0, 50 or 100 by status."
+    )
+
+    @property
+    def progress(self) -> float:
+        if self.percent is not None:
+            return self.percent
+        return {"todo": 0.0, "doing": 50.0, "done": 100.0}[self.status]
+
+
+class Lane(Strict):
+    """A row of phases that runs across the 0-100 % scale."""
+
+    name: Text | None = None
+    phases: list[Phase] = Field(min_length=1)
+
+
+class Span(Strict):
+    """A lane that runs under all the others, e.g. stakeholder engagement."""
+
+    name: Text
+    status: Status
+
+
+class Milestone(Strict):
+    """A point on the scale, e.g. the board's approval at 100 %."""
+
+    name: Text
+    at: Percent = 100.0
+    status: Status = "todo"
+
+
+class Step(Strict):
+    """A numbered step under the chart."""
+
+    text: Text
+    status: Status | None = None
+    details: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+
+
+def _step_shorthand(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Column(Strict):
+    """A table column; `sum` makes it computed from other columns."""
+
+    name: Text
+    sum: list[Text] | None = Field(None, description="Names of the columns this one adds up.")
+
+
+def _column_shorthand(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+Number = int | float
+Cell = Number | None
+
+
+def _blank_cell(value: Any) -> Any:
+    """Blank cells may be written null, '' or '-'; a Finnish decimal comma is accepted."""
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped in ("", "-"):
+            return None
+        if re.fullmatch(r"-?\d+,\d+", stripped):
+            return stripped.replace(",", ".")
+    return value
+
+
+class Row(Strict):
+    label: Text
+    values: list[Annotated[Cell, BeforeValidator(_blank_cell)]] = Field(
+        description="One value per column that is not computed; blank cells as null, '' or '-'."
+    )
+    computed: dict[str, Number] = Field(
+        default_factory=dict,
+        description="Optional hand-typed values of computed columns, checked against the sums.",
+    )
+
+
+class Total(Strict):
+    label: Text
+    columns: list[Text] | None = Field(None, description="Columns to total; default all of them.")
+    unit: Text | None = Field(None, description="Shown after each total, e.g. 'tilaa'.")
+    expect: dict[str, Number] = Field(
+        default_factory=dict, description="Hand-typed totals, checked against the computed ones."
+    )
+
+
+class Table(Strict):
+    """A table on the progress slide. Computed cells are computed, never typed."""
+
+    title: Text | None = None
+    label_header: str = Field("", description="Header of the first (row label) column.")
+    columns: list[Annotated[Column, BeforeValidator(_column_shorthand)]] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1)
+    total: Total | None = None
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Table:
+        names = [c.name for c in self.columns]
+        if len(set(names)) != len(names):
+            raise ValueError("two columns have the same name")
+        for column in self.columns:
+            for source in column.sum or []:
+                if source not in names:
+                    raise ValueError(f"column '{column.name}' sums unknown column '{source}'")
+        computed = {c.name for c in self.columns if c.sum is not None}
+        for row in self.rows:
+            for name in row.computed:
+                if name not in computed:
+                    raise ValueError(f"row '{row.label}': '{name}' is not a computed column")
+        if self.total is not None:
+            for name in [*(self.total.columns or []), *self.total.expect]:
+                if name not in names:
+                    raise ValueError(f"the total names unknown column '{name}'")
+        inputs = [c for c in self.columns if c.sum is None]
+        for row in self.rows:
+            if len(row.values) != len(inputs):
+                raise ValueError(
+                    f"row '{row.label}' has {len(row.values)} values but the table has "
+                    f"{len(inputs)} columns to fill ({', '.join(c.name for c in inputs)})"
+                )
+        return self
+
+    @property
+    def inputs(self) -> list[Column]:
+        """The columns whose values are typed in the rows."""
+        return [c for c in self.columns if c.sum is None]
+
+    def cells(self, row: Row) -> dict[str, Cell]:
+        """Every column's value for `row`, computed columns computed (blank counts as 0)."""
+        values: dict[str, Cell] = {c.name: v for c, v in zip(self.inputs, row.values)}
+        for column in self.columns:
+            if column.sum is not None:
+                values[column.name] = _add(values.get(source) for source in column.sum)
+        return values
+
+    def totals(self) -> dict[str, Number]:
+        """Column totals over all rows, for the columns the total row shows."""
+        names = self.total.columns if self.total and self.total.columns else [c.name for c in self.columns]
+        rows = [self.cells(row) for row in self.rows]
+        return {name: _add(cells.get(name) for cells in rows) for name in names}
+
+
+def _add(values: Any) -> Number:
+    total: Number = 0
+    for value in values:
+        if value is not None:
+            total += value
+    return total
+
+
+class Progress(Strict):
+    """The progress slide: chart, numbered steps, closing notes."""
+
+    heading: Text | None = None
+    lanes: list[Lane] = Field(default_factory=list, description="Empty: the chart is drawn from the steps.")
+    span: Span | None = None
+    milestones: list[Milestone] = Field(default_factory=list)
+    steps: list[Annotated[Step, BeforeValidator(_step_shorthand)]] = Field(default_factory=list)
+    notes: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _chart_has_source(self) -> Progress:
+        if not self.lanes and not self.steps:
+            raise ValueError("progress needs lanes of phases, or steps to draw the chart from")
+        if not self.lanes and any(s.status is None for s in self.steps):
+            raise ValueError("without lanes the chart is drawn from the steps: give every step a status")
+        return self
+
+
+class Forecast(Strict):
+    status: ForecastStatus
+    sentence: Text | None = Field(None, description="Replaces the standard verdict sentence.")
+    heading: Text | None = None
+    narrative: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+
+
+class Risk(Strict):
+    risk: Text
+    mitigation: Text | None = None
+
+
+def _risk_shorthand(value: Any) -> Any:
+    return {"risk": value} if isinstance(value, str) else value
+
+
+class Risks(Strict):
+    heading: Text | None = Field(None, description="Replaces 'Riskit ja niihin varautuminen'.")
+    numbered: bool = False
+    items: list[Annotated[Risk, BeforeValidator(_risk_shorthand)]] = Field(default_factory=list)
+
+
+def _risks_shorthand(value: Any) -> Any:
+    return {"items": value} if isinstance(value, list) else value
+
+
+class Project(Strict):
+    """One binding goal: four slides in the deck."""
+
+    name: Text
+    owner: Text
+    managers: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(min_length=1)
+    updated: Date
+    goal: Goal
+    progress: Progress
+    forecast: Forecast
+    risks: Annotated[Risks, BeforeValidator(_risks_shorthand)] = Field(default_factory=Risks)
+    tables: list[Table] = Field(default_factory=list)
+
+
+class Report(Strict):
+    """The round: data/report.yaml."""
+
+    title: Text
+    as_of: Date = Field(description="The date of the forecast, shown on the cover.")
+    unit: Text = Field(description="The unit named in the footer, e.g. Kehittämispalvelut.")
+    footer_date: Date | None = None
+    language: Language = "fi"
+    projects: list[Text] | None = Field(None, description="File stems, to select or reorder projects.")
+    template: Text | None = Field(None, description="A .pptx master to use instead of the built-in one.")
+    summary: bool = False
+
+    @field_validator("projects")
+    @classmethod
+    def _unique(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError("a project is listed twice")
+        return value
