@@ -17,17 +17,19 @@ class Result:
     slides: int
 
 
-def build(data_dir: Path, out: Path, *, template: Path | None = None, language: str | None = None) -> Result:
+def build(data_dir: Path, out: Path, *, template: Path | None = None, language: str | None = None,
+          summary: bool | None = None) -> Result:
     """Load, lay out, render and save; raises `TafollowError` subclasses for bad input."""
     round_ = load(data_dir)
-    data = deck_bytes(round_, template=template, language=language)
+    data = deck_bytes(round_, template=template, language=language, summary=summary)
     from .save import write_atomic
 
     path = write_atomic(data, out)
     return Result(path, len(round_.projects), _slides(data))
 
 
-def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None) -> bytes:
+def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None,
+               summary: bool | None = None) -> bytes:
     """The .pptx of a loaded round, as bytes (deterministic)."""
     from .layout import layout
     from .render import frames, open_template, render
@@ -37,7 +39,8 @@ def deck_bytes(round_: Round, *, template: Path | None = None, language: str | N
     report = round_.report
     chosen = template or (round_.data_dir / report.template if report.template else DEFAULT_TEMPLATE)
     presentation = open_template(chosen)
-    deck = layout(round_, labels(language or report.language), frames(presentation))
+    wanted = report.summary if summary is None else summary
+    deck = layout(round_, labels(language or report.language), frames(presentation), summary=wanted)
     render(deck, presentation)
     stamp(presentation, report.title, report.unit, report.as_of)
     return to_bytes(presentation)

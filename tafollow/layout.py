@@ -40,9 +40,14 @@ class Frames:
     body: Rect
 
 
-def layout(round_: Round, labels: Labels, frames: Frames) -> Deck:
+def layout(round_: Round, labels: Labels, frames: Frames, *, summary: bool = False) -> Deck:
+    """The whole deck: cover, optional overview, four (or more) slides per project."""
     report = round_.report
     slides = [_cover(report.title, labels("cover_subtitle", report.as_of), frames)]
+    if summary:
+        from .summary import summary_slides
+
+        slides.extend(summary_slides(round_, labels, frames))
     for file in round_.projects:
         slides.extend(_project(file, labels, frames))
     footer = Footer(labels("date", report.footer_date or report.as_of), report.unit)
