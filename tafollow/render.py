@@ -25,6 +25,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from . import slidexml
+from .package import relate_new
 from .errors import UsageError
 from .layout import Frames
 from .plan import Deck, Rect, Shape, Table, TextBox
@@ -128,7 +129,7 @@ def render(deck: Deck, presentation: Any) -> Any:
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package,
                     slidexml.slide(shapes).encode("utf-8"))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        r_id = prs_part.relate_to(part, RT.SLIDE)
+        r_id = relate_new(prs_part, part, RT.SLIDE)
         entry = etree.SubElement(slide_ids, qn("p:sldId"), id=str(255 + number))
         entry.set(qn("r:id"), r_id)
         if plan.notes and notes_master is not None:
