@@ -83,9 +83,10 @@ def sized(blocks: list[Block], size: float, base: float, floor: float = 0.0) -> 
     return out
 
 
-def best_size(blocks: list[Block], width: float, height: float, design: float, floor: float) -> float | None:
-    """The largest size from `design` down to `floor` at which all blocks fit, else None."""
-    size = design
+def best_size(blocks: list[Block], width: float, height: float, design: float, floor: float,
+              start: float | None = None) -> float | None:
+    """The largest size from `start` (default `design`) down to `floor` at which all blocks fit."""
+    size = design if start is None else start
     while size >= floor - 1e-9:
         if height_of(sized(blocks, size, design, floor), width) <= height:
             return size
@@ -94,7 +95,7 @@ def best_size(blocks: list[Block], width: float, height: float, design: float, f
 
 
 def flow(blocks: list[Block], width: float, first_height: float, next_height: float,
-         design: float, floor: float) -> list[tuple[float, list[Paragraph]]]:
+         design: float, floor: float, start: float | None = None) -> list[tuple[float, list[Paragraph]]]:
     """Place blocks on as many pages as needed; each page is (size, paragraphs).
 
     One page at the best size when everything fits; otherwise pages at the
@@ -103,7 +104,7 @@ def flow(blocks: list[Block], width: float, first_height: float, next_height: fl
     """
     if not blocks:
         return [(design, [])]
-    size = best_size(blocks, width, first_height, design, floor)
+    size = best_size(blocks, width, first_height, design, floor, start)
     if size is not None:
         return [(size, sized(blocks, size, design, floor))]
     paragraphs = sized(blocks, floor, design, floor)

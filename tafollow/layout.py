@@ -21,7 +21,7 @@ from .text import Labels
 
 ACCENT = "0072C6"  # Coat of Arms blue, for sub-headings
 TITLE_DESIGN, TITLE_FLOOR = 28.0, 16.0
-BODY_DESIGN, BODY_FLOOR = 18.0, 10.0
+BODY_DESIGN, BODY_FLOOR = 22.0, 10.0
 TABLE_DESIGN, TABLE_FLOOR = 12.0, 10.0
 LIGHTS = {"on_track": "009246", "achieved": "0072C6", "at_risk": "FFC61E", "off_track": "BD2719"}
 COLUMN_GAP = 24.0
@@ -232,8 +232,12 @@ def _forecast(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     right_w = body.w - COLUMN_GAP - left_w
     left = Rect(body.x, body.y, left_w, body.h)
     right = Rect(body.x + left_w + COLUMN_GAP, body.y, right_w, body.h)
-    left_pages = flow(left_blocks, left.w, left.h, left.h, 16.0, BODY_FLOOR)
-    right_pages = flow(right_blocks, right.w, right.h, right.h, 16.0, BODY_FLOOR)
+    # Both columns at one size, so the slide reads as one text.
+    sizes = [best_size(blocks, rect.w, rect.h, 16.0, BODY_FLOOR) for blocks, rect in
+             ((left_blocks, left), (right_blocks, right))]
+    common = min(size or BODY_FLOOR for size in sizes)
+    left_pages = flow(left_blocks, left.w, left.h, left.h, 16.0, BODY_FLOOR, common)
+    right_pages = flow(right_blocks, right.w, right.h, right.h, 16.0, BODY_FLOOR, common)
     pages: list[list[Item]] = []
     for index in range(max(len(left_pages), len(right_pages))):
         items: list[Item] = []
