@@ -95,12 +95,14 @@ def best_size(blocks: list[Block], width: float, height: float, design: float, f
 
 
 def flow(blocks: list[Block], width: float, first_height: float, next_height: float,
-         design: float, floor: float, start: float | None = None) -> list[tuple[float, list[Paragraph]]]:
+         design: float, floor: float, start: float | None = None,
+         next_width: float | None = None) -> list[tuple[float, list[Paragraph]]]:
     """Place blocks on as many pages as needed; each page is (size, paragraphs).
 
     One page at the best size when everything fits; otherwise pages at the
     floor size, split between blocks, and within a block between
-    paragraphs or lines when a block alone is taller than a page.
+    paragraphs or lines when a block alone is taller than a page. Pages
+    after the first may be wider (`next_width`), e.g. once a table is done.
     """
     if not blocks:
         return [(design, [])]
@@ -108,60 +110,61 @@ def flow(blocks: list[Block], width: float, first_height: float, next_height: fl
     if size is not None:
         return [(size, sized(blocks, size, design, floor))]
     paragraphs = sized(blocks, floor, design, floor)
-    starts = _block_starts(blocks)
+    ends = _block_ends(blocks)
     pages: list[tuple[float, list[Paragraph]]] = []
     page: list[Paragraph] = []
     room = first_height - 2 * INSET_Y
+    next_room = next_height - 2 * INSET_Y
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         if not page:
             paragraph = replace(paragraph, space_before=0.0)
         needed = paragraph_height(paragraph, width)
-        block_end = _block_end(starts, index, len(paragraphs))
-        block_height = sum(paragraph_height(p, width) for p in paragraphs[index:block_end])
-        if index in starts and page and block_height > room and block_height <= next_height - 2 * INSET_Y:
-            pages.append((floor, page))  # keep the block together on the next page
-            page, room = [], next_height - 2 * INSET_Y
-            continue
+        if index in ends and page:
+            block_height = sum(paragraph_height(p, width) for p in paragraphs[index:ends[index]])
+            if room < block_height <= next_room:
+                pages.append((floor, page))  # keep the block together on the next page
+                page, room, width = [], next_room, next_width or width
+                continue
         if needed <= room:
             page.append(paragraph)
             room -= needed
             index += 1
             continue
-        head, tail = _split_lines(paragraph, width, room)
+        head, tail = _split_lines(paragraph, width, room, at_least=0 if page else 1)
         if head is not None:
             page.append(head)
-        if page:
-            pages.append((floor, page))
-        page, room = [], next_height - 2 * INSET_Y
-        paragraphs[index] = tail
+        if tail is None:
+            index += 1
+        else:
+            paragraphs[index] = tail
+        pages.append((floor, page))
+        page, room, width = [], next_room, next_width or width
     if page:
         pages.append((floor, page))
     return pages
 
 
-def _block_starts(blocks: list[Block]) -> set[int]:
-    starts, index = set(), 0
+def _block_ends(blocks: list[Block]) -> dict[int, int]:
+    """For the first paragraph of each block, the index after its last."""
+    ends, index = {}, 0
     for block in blocks:
-        starts.add(index)
+        ends[index] = index + len(block.paragraphs)
         index += len(block.paragraphs)
-    return starts
+    return ends
 
 
-def _block_end(starts: set[int], index: int, total: int) -> int:
-    following = [s for s in starts if s > index]
-    return min(following) if following else total
-
-
-def _split_lines(paragraph: Paragraph, width: float, room: float) -> tuple[Paragraph | None, Paragraph]:
-    """Split a paragraph after the lines that fit in `room`; the rest continues unbulleted."""
+def _split_lines(paragraph: Paragraph, width: float, room: float,
+                 at_least: int = 0) -> tuple[Paragraph | None, Paragraph | None]:
+    """Split after the lines that fit in `room` (at least `at_least`); the rest continues unbulleted."""
     lines = lines_of(paragraph, width)
     pitch = line_pitch(paragraph.size)
-    fitting = int((room - paragraph.space_before) // pitch)
-    fitting = max(0, min(fitting, len(lines) - 1))
+    fitting = max(at_least, min(int((room - paragraph.space_before) // pitch), len(lines)))
     if fitting == 0:
         return None, paragraph
+    if fitting >= len(lines):
+        return paragraph, None
     head_text, tail_text = _cut(paragraph.text, lines, fitting)
     head = replace(paragraph, text=head_text)
     tail = replace(paragraph, text=tail_text, bullet=None, space_before=0.0,

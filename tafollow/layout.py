@@ -130,8 +130,12 @@ def _progress(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
         blocks.append(Block(tuple(paragraphs), gap=0.4))
     blocks += [Block((Paragraph(note, 16.0, bold=True),)) for note in progress.notes]
     first = Rect(body.x, top, text_w, body.bottom - top)
-    later = Rect(body.x, body.y, text_w, body.h)
-    text_pages = flow(blocks, text_w, first.h, later.h, 16.0, BODY_FLOOR)
+    # Continuation slides carry the table only when it did not fit on the first.
+    table_continues = any(offset for spec in tables
+                          for offset, _ in _table_pages(spec, 0, table_w, top, body.bottom, body.y))
+    later_w = text_w if table_continues else body.w
+    later = Rect(body.x, body.y, later_w, body.h)
+    text_pages = flow(blocks, text_w, first.h, later.h, 16.0, BODY_FLOOR, next_width=later_w)
     pages: list[list[Item]] = []
     for index, (_, paragraphs) in enumerate(text_pages):
         rect = first if index == 0 else later

@@ -9,6 +9,7 @@ to turn the skip into a failure.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -54,3 +55,87 @@ def pytest_configure(config: pytest.Config) -> None:
     chars = config.option.reportchars
     if not any(c in chars for c in "sNaA"):
         config.option.reportchars = chars + "s"
+
+
+# --------------------------------------------------------------------------
+# Golden files and the shipped deck
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHIPPED_DATA = REPO_ROOT / "data"
+UPDATE_GOLDEN_ENV = "TAFOLLOW_UPDATE_GOLDEN"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help=f"rewrite tests/golden/* from the current output (same as {UPDATE_GOLDEN_ENV}=1); review the diff",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(pytestconfig: pytest.Config) -> bool:
+    """True when golden files are to be rewritten rather than compared."""
+    return bool(pytestconfig.getoption("--update-golden")) or os.environ.get(UPDATE_GOLDEN_ENV) == "1"
+
+
+def build_deck_bytes(data_dir: Path) -> bytes:
+    """The deck of `data_dir` as bytes, built the way `tafollow build` builds it."""
+    from tafollow.build import deck_bytes
+    from tafollow.load import load
+
+    return deck_bytes(load(data_dir))
+
+
+@pytest.fixture(scope="session")
+def shipped_deck() -> bytes:
+    """The deck built from the shipped data/ (built once per test session)."""
+    return build_deck_bytes(SHIPPED_DATA)
+
+
+def render_pages(deck: bytes, workdir: Path, soffice: str, name: str = "deck") -> list[rendercheck.Page]:
+    """Write `deck` to `workdir/name.pptx`, convert it once with LibreOffice and read every page's words."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    pptx = workdir / f"{name}.pptx"
+    pptx.write_bytes(deck)
+    pdf = rendercheck.render_pdf(pptx, workdir, soffice=soffice)
+    return rendercheck.read_words(pdf)
+
+
+def describe_word(word: rendercheck.Word) -> str:
+    """A word and its box, for failure messages: 'Tilavaraus' at (x 36.0-98.2, y 40.1-58.3)."""
+    return f"{word.text!r} at (x {word.x_min:.1f}-{word.x_max:.1f}, y {word.y_min:.1f}-{word.y_max:.1f})"
+
+
+DEFAULT_TEMPLATE = REPO_ROOT / "templates" / "ta-seuranta.pptx"
+
+
+@functools.lru_cache(maxsize=None)
+def body_limits(template: Path = DEFAULT_TEMPLATE) -> tuple[float, float]:
+    """(bottom of the Body placeholder, top of the Date placeholder) of the "Content" layout, in points."""
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    layout = next(lay for lay in Presentation(str(template)).slide_layouts if lay.name == "Content")
+    shapes = {shape.name: shape for shape in layout.placeholders}
+    return Emu(shapes["Body"].top + shapes["Body"].height).pt, Emu(shapes["Date"].top).pt
+
+
+def text_below_body(page: rendercheck.Page, footer_texts: set[str], template: Path = DEFAULT_TEMPLATE,
+                    tolerance: float = 2.0) -> list[rendercheck.Word]:
+    """Words that run past the bottom of the body area into the footer band (overflowing text).
+
+    Above the footer band (the top of the layout's Date placeholder) no
+    word may reach below the Body placeholder's bottom edge; in the band
+    only the footer's own words (`footer_texts`) may appear. Text that
+    overflows its box without touching another word is invisible to
+    `overlapping_words`; this finds it.
+    """
+    body_bottom, footer_top = body_limits(template)
+    return [
+        word
+        for word in page.words
+        if (word.y_min >= footer_top - tolerance and word.text not in footer_texts)
+        or (word.y_min < footer_top - tolerance and word.y_max > body_bottom + tolerance)
+    ]

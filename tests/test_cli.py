@@ -1,0 +1,134 @@
+"""End to end: `python -m tafollow ...` in a temporary folder holding a copy of data/.
+
+Run as a real subprocess, so that exit statuses, the default paths
+(relative to the working folder) and what reaches the terminal are what a
+user gets: in particular no Python traceback for bad data or bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import tafollow
+from conftest import SHIPPED_DATA
+
+PROJECT = "projects/10-harrastuspassi.yaml"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("COLUMNS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "tafollow", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _output(result: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A working folder with data/ copied from the repository."""
+    shutil.copytree(SHIPPED_DATA, tmp_path / "data")
+    return tmp_path
+
+
+def _edit_line(path: Path, old: str, new: str) -> int:
+    """Replace the line `old` by `new` (may be several lines); return the 1-based line number of the edit."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = lines.index(old)
+    lines[index:index + 1] = new.split("\n")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def test_build_writes_the_default_output_relative_to_the_working_folder(workdir: Path) -> None:
+    result = run("build", cwd=workdir)
+    assert result.returncode == 0, _output(result)
+    deck = workdir / "build" / "ta-seuranta.pptx"
+    assert deck.is_file()
+    with zipfile.ZipFile(deck) as archive:
+        slides = [n for n in archive.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+    assert len(slides) == 29
+    assert "7 projects, 29 slides" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_build_with_explicit_data_dir_and_output(workdir: Path) -> None:
+    result = run("build", "data", "-o", "out/deck.pptx", "--quiet", cwd=workdir)
+    assert result.returncode == 0, _output(result)
+    assert (workdir / "out" / "deck.pptx").is_file()
+    assert result.stdout == ""
+
+
+def test_validate_accepts_the_shipped_data(workdir: Path) -> None:
+    result = run("validate", cwd=workdir)
+    assert result.returncode == 0, _output(result)
+    assert "OK" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_bad_indentation_is_reported_with_file_and_line(workdir: Path, command: str) -> None:
+    line = _edit_line(workdir / "data" / PROJECT, "owner: Mikko Vatka", " owner: Mikko Vatka")
+    result = run(command, cwd=workdir)
+    assert result.returncode == 1, _output(result)
+    assert re.search(rf"10-harrastuspassi\.yaml:{line}:\d+: ", result.stderr), _output(result)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (workdir / "build").exists(), "a deck was written from invalid data"
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_unknown_key_is_reported_with_file_and_line(workdir: Path, command: str) -> None:
+    line = _edit_line(workdir / "data" / PROJECT, "owner: Mikko Vatka", "owner: Mikko Vatka\ncolour: blue")
+    result = run(command, cwd=workdir)
+    assert result.returncode == 1, _output(result)
+    assert re.search(rf"10-harrastuspassi\.yaml:{line + 1}:1: unknown key 'colour'", result.stderr), _output(result)
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_validate_json_lists_file_line_and_message(workdir: Path) -> None:
+    line = _edit_line(workdir / "data" / PROJECT, "owner: Mikko Vatka", "owner: Mikko Vatka\ncolour: blue")
+    result = run("validate", "--format", "json", cwd=workdir)
+    assert result.returncode == 1, _output(result)
+    issues = json.loads(result.stdout)
+    assert [(Path(i["file"]).name, i["line"], i["column"]) for i in issues] == [
+        ("10-harrastuspassi.yaml", line + 1, 1)
+    ]
+    assert "colour" in issues[0]["message"]
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_missing_data_dir_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    result = run(command, "no-such-folder", cwd=tmp_path)
+    assert result.returncode == 2, _output(result)
+    assert "no-such-folder" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_unknown_option_is_a_usage_error(workdir: Path) -> None:
+    result = run("build", "--no-such-option", cwd=workdir)
+    assert result.returncode == 2, _output(result)
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run("--version", cwd=tmp_path)
+    assert result.returncode == 0, _output(result)
+    assert result.stdout.strip() == f"tafollow {tafollow.__version__}"
