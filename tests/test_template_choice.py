@@ -1,0 +1,57 @@
+"""A foreign master is used when given, and a lacking one is named, not guessed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from tafollow.build import DEFAULT_TEMPLATE
+from tafollow.cli import app
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def test_template_without_our_layouts_is_a_usage_error(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.pptx"
+    Presentation().save(str(foreign))  # python-pptx's default: "Title Slide", "Title and Content", …
+    result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(tmp_path / "x.pptx"),
+                                      "--template", str(foreign)])
+    assert result.exit_code == 2
+    assert "no slide layout named 'Cover'" in result.output
+    assert "Title and Content" in result.output  # says what the template does have
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_template_named_in_report_yaml_is_used(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    master = Presentation(str(DEFAULT_TEMPLATE))
+    for layout in master.slide_layouts:
+        if layout.name == "Content":
+            rule = next(shape for shape in layout.shapes if not shape.is_placeholder)
+            rule.name = "Organisation logo"  # a change we can recognise in the built deck
+    master.save(str(data / "oma-pohja.pptx"))
+    report = data / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "template: oma-pohja.pptx\n", encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(app, ["build", str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(out))
+    names = {shape.name for shape in deck.slides[2].slide_layout.shapes}
+    assert "Organisation logo" in names
+
+
+def test_missing_template_file_is_reported(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(tmp_path / "x.pptx"),
+                                      "--template", str(tmp_path / "nope.pptx")])
+    assert result.exit_code == 2
+    assert "nope.pptx" in result.output
+    assert "Traceback" not in result.output
