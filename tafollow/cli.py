@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -76,6 +78,11 @@ def build(
         Optional[Path], typer.Option("--template", help="A .pptx master to use instead of the built-in one.")
     ] = None,
     lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of labels (default: report.yaml's).")] = None,
+    summary: Annotated[
+        Optional[bool],
+        typer.Option("--summary/--no-summary", help="Add an overview slide after the cover (default: report.yaml's)."),
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the deck (needs LibreOffice).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
 ) -> None:
     """Write the deck (.pptx) from DATA_DIR."""
@@ -83,13 +90,39 @@ def build(
     from .errors import TafollowError
 
     started = time.perf_counter()
+    result = None
     try:
-        result = build_deck(data_dir, output, template=template, language=lang.value if lang else None)
+        with _progress(quiet) as step:
+            step(f"Building the deck from {data_dir} …")
+            result = build_deck(data_dir, output, template=template, language=lang.value if lang else None,
+                                summary=summary)
+            made = result.path
+            if pdf:
+                from .preview import to_pdf
+
+                step(f"{result.slides} slides written; converting to PDF with LibreOffice …")
+                made = to_pdf(result.path)
     except TafollowError as error:
+        if result is not None:
+            typer.echo(f"{result.path} was written; the PDF was not.", err=True)
         _fail(error)
     if not quiet:
         seconds = time.perf_counter() - started
-        typer.echo(f"{result.projects} projects, {result.slides} slides → {result.path} ({seconds:.1f} s)")
+        extra = f" + {made.name}" if pdf else ""
+        typer.echo(f"{result.projects} projects, {result.slides} slides → {result.path}{extra} ({seconds:.1f} s)")
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A spinner with the current step on stderr when that is a terminal; nothing otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda message: None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("", spinner="dots") as status:
+        yield lambda message: status.update(message)
 
 
 @app.command()
@@ -119,6 +152,90 @@ def validate(
             typer.echo(f"{data_dir}: OK")
     if issues:
         raise typer.Exit(1)
+
+
+@app.command()
+def new(
+    name: Annotated[str, typer.Argument(help="The project's name, e.g. \"Uusi hanke\".")],
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Start projects/<nn>-<name>.yaml: a commented skeleton that validates as written."""
+    from .errors import TafollowError
+    from .new import create
+
+    try:
+        made = create(name, data_dir)
+    except TafollowError as error:
+        _fail(error)
+    typer.echo(f"Created {made.path}")
+    if not made.listed:
+        typer.echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
+                   "or the project will not be in the deck", err=True)
+    typer.echo(f"Next: edit it (the # lines explain each field), then run: tafollow validate {data_dir}")
+
+
+@app.command()
+def schema(
+    report: Annotated[bool, typer.Option("--report", help="The schema of report.yaml instead.")] = False,
+) -> None:
+    """Print the JSON Schema of a project file (of report.yaml with --report)."""
+    from .schema import dumps, project_schema, report_schema
+
+    typer.echo(dumps(report_schema() if report else project_schema()), nl=False)
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="A data folder, or a git revision such as v2019-09.")],
+    new: Annotated[str, typer.Argument(help="A data folder, or a git revision such as HEAD.")],
+    data: Annotated[Path, typer.Option("--data", help="The data folder inside the repository, for revisions.")] = Path(
+        "data"
+    ),
+    markdown: Annotated[bool, typer.Option("--markdown", help="Markdown, e.g. for a pull-request comment.")] = False,
+) -> None:
+    """List what changed per project between two rounds (forecasts, phases, steps, risks, projects)."""
+    from .diff import run
+    from .errors import TafollowError
+
+    try:
+        report = run(old, new, data, markdown=markdown)
+    except TafollowError as error:
+        _fail(error)
+    typer.echo(report, nl=False)
+
+
+@app.command()
+def preview(
+    data_dir: DataDir = Path("data"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the deck, PDF and PNGs.")] = Path(
+        "build/preview"
+    ),
+    template: Annotated[
+        Optional[Path], typer.Option("--template", help="A .pptx master to use instead of the built-in one.")
+    ] = None,
+    lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of labels (default: report.yaml's).")] = None,
+    summary: Annotated[
+        Optional[bool],
+        typer.Option("--summary/--no-summary", help="Add an overview slide after the cover (default: report.yaml's)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
+) -> None:
+    """Render the deck through LibreOffice: a PDF, one PNG per slide and a contact sheet."""
+    from .errors import TafollowError
+    from .preview import preview as render_preview
+
+    started = time.perf_counter()
+    try:
+        with _progress(quiet) as step:
+            step("Building the deck and rendering it with LibreOffice …")
+            result = render_preview(data_dir, output, template=template, language=lang.value if lang else None,
+                                    summary=summary)
+    except TafollowError as error:
+        _fail(error)
+    if not quiet:
+        seconds = time.perf_counter() - started
+        typer.echo(f"{len(result.slides)} slides → {result.pdf}, {output}/slide-*.png, {result.sheet} "
+                   f"({seconds:.1f} s)")
 
 
 def main() -> None:

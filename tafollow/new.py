@@ -1,0 +1,144 @@
+"""`tafollow new`: start a project file from a commented skeleton.
+
+A project manager's first contact with the data is usually copying
+someone else's file and guessing what each key means. The skeleton
+(`templates/fi/new-project.yaml.j2`) explains every field in Finnish, is
+valid as written (so `validate` passes straight away and the deck builds),
+and points VS Code's YAML extension at the schema for completion.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import UsageError
+from .text import TEMPLATES
+
+SKELETON = "fi/new-project.yaml.j2"
+NUMBER_STEP = 10
+"""Project files are numbered 10, 20, 30 …, leaving room to slot one in between."""
+SLUG_MAX = 40
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "a", "Ä": "a", "Ö": "o", "ß": "ss"})
+_PLAIN = re.compile(r"[^\W\d_][\w .,()/&+'’–-]*", re.UNICODE)
+_YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}
+
+
+@dataclass(frozen=True)
+class NewProject:
+    path: Path
+    listed: bool
+    """False when report.yaml's `projects:` list selects projects and does not name this one yet."""
+
+
+def slug(name: str) -> str:
+    """A file-name-safe form of `name`: lower case, å/ä/ö folded to a/a/o, words joined by '-'."""
+    folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", ascii_only)
+    text = "-".join(words)
+    if len(text) > SLUG_MAX:
+        text = text[:SLUG_MAX].rsplit("-", 1)[0] if "-" in text[:SLUG_MAX] else text[:SLUG_MAX]
+    return text or "projekti"
+
+
+def next_number(projects_dir: Path) -> int:
+    """The next free number after every numbered file in `projects_dir`, on the step of ten."""
+    numbers = [int(m.group(1)) for p in projects_dir.glob("*.yaml") if (m := re.match(r"(\d+)-", p.name))]
+    return (max(numbers, default=0) // NUMBER_STEP + 1) * NUMBER_STEP
+
+
+def yaml_text(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same text: plain when safe, else double-quoted."""
+    if _PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS and not value.endswith(" "):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def skeleton(name: str, schema: str, today: date) -> str:
+    """The text of a new project file."""
+    import jinja2
+
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
+                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    labels = environment.get_template("fi/labels.j2").module
+    return environment.get_template(SKELETON).render(
+        name=yaml_text(name), schema=schema, updated=labels.date(today))  # type: ignore[attr-defined]
+
+
+def schema_reference(projects_dir: Path) -> str:
+    """Where the file's `$schema` comment should point, relative to the file when possible.
+
+    The data folder's own checkout wins (`schema/` beside `data/`, as in
+    the tafollow repository); otherwise the schema shipped with tafollow.
+    """
+    from .schema import PROJECT_SCHEMA
+
+    folder = projects_dir.resolve()
+    candidates = [parent / "schema" / PROJECT_SCHEMA.name for parent in folder.parents]
+    found = next((c for c in candidates if c.is_file()), PROJECT_SCHEMA)
+    try:
+        return Path(os.path.relpath(found, folder)).as_posix()
+    except ValueError:  # another drive on Windows
+        return found.as_uri()
+
+
+def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
+    """Write `projects/<nn>-<slug>.yaml` under `data_dir`; never overwrites a file."""
+    name = name.strip()
+    if not name:
+        raise UsageError("give the project a name, e.g. tafollow new \"Uusi hanke\"")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+        raise UsageError("the name must be one line of text without control characters")
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise UsageError(f"{data_dir}: no such data folder")
+    projects_dir = data_dir / "projects"
+    projects_dir.mkdir(exist_ok=True)
+    stem = slug(name)
+    _refuse_duplicates(name, stem, projects_dir)
+    path = projects_dir / f"{next_number(projects_dir):02d}-{stem}.yaml"
+    text = skeleton(name, schema_reference(projects_dir), today or date.today())
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UsageError(f"{path}: already exists; tafollow new never overwrites a file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
+    return NewProject(path, _listed(data_dir, path.stem))
+
+
+def _refuse_duplicates(name: str, stem: str, projects_dir: Path) -> None:
+    """Another file with the same slug or the same project name would make two of one project."""
+    from .yamlread import YamlProblem, read_yaml
+
+    key = " ".join(name.split()).casefold()
+    for path in sorted(projects_dir.glob("*.yaml")):
+        if re.sub(r"^\d+-", "", path.stem) == stem:
+            raise UsageError(f"{path}: a project file with this name already exists; edit it instead")
+        try:
+            data = read_yaml(path.read_text(encoding="utf-8")).data
+        except (OSError, UnicodeDecodeError, YamlProblem):
+            continue
+        other = data.get("name") if isinstance(data, dict) else None
+        if isinstance(other, str) and " ".join(other.split()).casefold() == key:
+            raise UsageError(f"{path}: already holds the project '{other}'; edit it instead")
+
+
+def _listed(data_dir: Path, stem: str) -> bool:
+    from .yamlread import YamlProblem, read_yaml
+
+    try:
+        data = read_yaml((data_dir / "report.yaml").read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return True
+    wanted = data.get("projects") if isinstance(data, dict) else None
+    if not isinstance(wanted, list):
+        return True
+    return stem in wanted or f"{stem}.yaml" in wanted

@@ -1,0 +1,116 @@
+"""Every language has every label, and `--lang` / `language:` reach the whole deck."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from conftest import SHIPPED_DATA
+from tafollow.cli import app
+from tafollow.text import LANGUAGES, TEMPLATES, labels
+
+SAMPLE: dict[str, Any] = {
+    "d": date(2019, 10, 21), "as_of": date(2019, 10, 21), "n": 1.5, "value": 74, "items": ["A", "B", "C"],
+    "name": "Mikko Vatka", "text": "X", "title": "Otsikko", "file": "10-x.yaml", "unit": "tilaa",
+}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(SHIPPED_DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def deck_text(path: Path) -> str:
+    presentation = Presentation(io.BytesIO(path.read_bytes()))
+    return "\n".join(shape.text_frame.text for slide in presentation.slides for shape in slide.shapes
+                     if shape.has_text_frame)
+
+
+@pytest.mark.parametrize(("one", "other"), list(itertools.permutations(LANGUAGES, 2)))
+def test_every_language_has_every_label(one: str, other: str) -> None:
+    missing = labels(one).keys() - labels(other).keys()
+    assert not missing, f"templates/{other}/labels.j2 lacks macros that templates/{one}/labels.j2 has: {sorted(missing)}"
+
+
+def test_each_language_has_a_template_folder() -> None:
+    assert sorted(p.parent.name for p in TEMPLATES.glob("*/labels.j2")) == sorted(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_label_renders_non_empty(language: str) -> None:
+    module = labels(language)._module
+    for key in sorted(labels(language).keys()):
+        macro = getattr(module, key)
+        text = str(macro(*(SAMPLE[name] for name in macro.arguments)))
+        assert text.strip(), f"{language}/{key} renders empty"
+        assert "\n" not in text, f"{language}/{key} renders a line break: {text!r}"
+
+
+@pytest.mark.parametrize(("language", "joined"), [("fi", "A, B ja C"), ("sv", "A, B och C"), ("en", "A, B and C")])
+def test_name_lists(language: str, joined: str) -> None:
+    assert labels(language)("names", ["A", "B", "C"]) == joined
+    assert labels(language)("names", ["A"]) == "A"
+
+
+@pytest.mark.parametrize(("language", "shown"), [("fi", "21.10.2019"), ("sv", "21.10.2019"), ("en", "21 October 2019")])
+def test_date_format(language: str, shown: str) -> None:
+    assert labels(language)("date", date(2019, 10, 21)) == shown
+
+
+@pytest.mark.parametrize(("language", "number", "percent"), [("fi", "1,5", "70 %"), ("sv", "1,5", "70 %"),
+                                                             ("en", "1.5", "70%")])
+def test_numbers(language: str, number: str, percent: str) -> None:
+    assert labels(language)("number", 1.5) == number
+    assert labels(language)("percent", 70) == percent
+
+
+SWEDISH = ["TA-uppföljning", "Ägare: Mikko Vatka", "Projektledare: Suvi Ervamaa", "Uppdaterad 9.10.2019",
+           "Målet håller på att uppnås.", "Risker och beredskap", "EJ PÅBÖRJAD", "PÅGÅR", "KLAR",
+           "Prognos för måluppfyllelsen och risker", "Målets uppfyllelse i delar"]
+ENGLISH = ["Budget follow-up", "Owner: Mikko Vatka", "Project manager: Suvi Ervamaa", "Updated 9 October 2019",
+           "The goal is on track.", "Risks and mitigation", "NOT STARTED", "IN PROGRESS", "DONE"]
+FINNISH_ONLY = ["TA-seuranta", "Omistaja:", "Projektipäällikkö", "Päivitetty", "TEKEMÄTTÄ", "TEKEILLÄ",
+                "Tavoite on toteutumassa."]
+
+
+@pytest.mark.parametrize(("language", "expected"), [("sv", SWEDISH), ("en", ENGLISH)])
+def test_build_lang_translates_every_fixed_label(data: Path, language: str, expected: list[str]) -> None:
+    out = data.parent / f"{language}.pptx"
+    result = CliRunner().invoke(app, ["build", str(data), "-o", str(out), "--lang", language, "--summary", "-q"])
+    assert result.exit_code == 0, result.output
+    text = deck_text(out)
+    for label in expected:
+        assert label in text, f"{label!r} missing from the {language} deck"
+    for label in FINNISH_ONLY:
+        assert label not in text, f"Finnish label {label!r} left in the {language} deck"
+
+
+def test_language_in_report_yaml_and_lang_overrides_it(data: Path) -> None:
+    report = data / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: fi", "language: sv"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(data), "-o", str(data.parent / "sv.pptx"), "-q"]).exit_code == 0
+    assert "TA-uppföljning" in deck_text(data.parent / "sv.pptx")
+    assert runner.invoke(app, ["build", str(data), "-o", str(data.parent / "fi.pptx"), "--lang", "fi", "-q"]).exit_code == 0
+    assert "Omistaja: Mikko Vatka" in deck_text(data.parent / "fi.pptx")
+
+
+def test_finnish_is_the_default(data: Path) -> None:
+    report = data / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: fi\n", ""), encoding="utf-8")
+    assert CliRunner().invoke(app, ["build", str(data), "-o", str(data.parent / "d.pptx"), "-q"]).exit_code == 0
+    assert "Tavoite on toteutumassa." in deck_text(data.parent / "d.pptx")
+
+
+def test_unknown_language_is_a_usage_error(data: Path) -> None:
+    result = CliRunner().invoke(app, ["build", str(data), "--lang", "de"])
+    assert result.exit_code == 2

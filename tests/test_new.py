@@ -1,0 +1,142 @@
+"""`tafollow new`: a commented skeleton that validates as written, never overwriting a file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SHIPPED_DATA
+from tafollow.cli import app
+from tafollow.load import load, validate
+from tafollow.model import Forecast, Goal, Progress, Project
+from tafollow.new import next_number, skeleton, slug
+from tafollow.yamlread import read_yaml
+
+SCHEMA_COMMENT = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(SHIPPED_DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def new(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["new", *args])
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Äänestyspalvelu", "aanestyspalvelu"),
+    ("Öljylämmitys ja Åbo", "oljylammitys-ja-abo"),
+    ("Oma.Helsinki – Asiakkuus 2.0", "oma-helsinki-asiakkuus-2-0"),
+    ("Café Müller", "cafe-muller"),
+    ("!!!", "projekti"),
+    ("Hyvin pitkä nimi jossa on paljon sanoja eikä loppua näy vielä", "hyvin-pitka-nimi-jossa-on-paljon-sanoja"),
+])
+def test_slug_folds_finnish_letters(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_next_number_steps_by_ten(tmp_path: Path) -> None:
+    assert next_number(tmp_path) == 10
+    for name in ("10-a.yaml", "20-b.yaml", "25-c.yaml", "notes.yaml"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert next_number(tmp_path) == 30
+    (tmp_path / "95-d.yaml").write_text("", encoding="utf-8")
+    assert next_number(tmp_path) == 100
+
+
+def test_new_writes_the_next_file_and_the_folder_still_builds(data: Path) -> None:
+    result = new("Uusi äänipalvelu", str(data))
+    assert result.exit_code == 0, result.output
+    path = data / "projects" / "80-uusi-aanipalvelu.yaml"
+    assert f"Created {path}" in result.stdout
+    assert validate(data) == []
+    round_ = load(data)
+    assert round_.projects[-1].project.name == "Uusi äänipalvelu"
+    out = data.parent / "deck.pptx"
+    built = CliRunner().invoke(app, ["build", str(data), "-o", str(out), "--summary", "-q"])
+    assert built.exit_code == 0, built.output
+
+
+def test_skeleton_points_at_the_schema(data: Path) -> None:
+    new("Kaavoitus", str(data))
+    text = (data / "projects" / "80-kaavoitus.yaml").read_text(encoding="utf-8")
+    match = SCHEMA_COMMENT.match(text)
+    assert match, text[:200]
+    target = (data / "projects" / match.group(1)).resolve()
+    assert target.is_file() and target.name == "project.schema.json"
+
+
+def test_in_the_repository_the_schema_path_is_the_shipped_files_one() -> None:
+    from tafollow.new import schema_reference
+
+    assert schema_reference(SHIPPED_DATA / "projects") == "../../schema/project.schema.json"
+
+
+def test_skeleton_explains_each_field_in_finnish() -> None:
+    text = skeleton("Hanke", "../../schema/project.schema.json", date(2020, 1, 31))
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if re.match(r"[a-z_]+:", line):  # every top-level key has a comment right above it
+            assert lines[index - 1].startswith("#"), f"no comment above {line!r}"
+    for model in (Project, Goal, Progress, Forecast):
+        for field in model.model_fields:
+            assert re.search(rf"^\s*(# )?\s*(- )?{field}:", text, re.M), f"{model.__name__}.{field} is not in the skeleton"
+    assert "updated: 31.1.2020" in text
+    assert "Omistaja" in text and "TEKEMÄTTÄ" in text
+
+
+def test_skeleton_is_valid_as_written() -> None:
+    document = read_yaml(skeleton("Hanke", "x", date(2020, 1, 31)))
+    project = Project.model_validate(document.data)
+    assert project.name == "Hanke"
+
+
+@pytest.mark.parametrize("name", ['Hanke: "vaihe 2" #1', "null", "yes", "- lista", "2020", "Nimi # kommentti"])
+def test_awkward_names_survive_yaml(name: str) -> None:
+    project = Project.model_validate(read_yaml(skeleton(name, "x", date(2020, 1, 1))).data)
+    assert project.name == name
+
+
+def test_new_refuses_to_overwrite(data: Path) -> None:
+    assert new("Kaavoitus", str(data)).exit_code == 0
+    path = data / "projects" / "80-kaavoitus.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# oma muutos\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    again = new("Kaavoitus", str(data))
+    assert again.exit_code == 2
+    assert "already exists" in again.stderr
+    assert path.read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in (data / "projects").glob("*kaavoitus*")) == ["80-kaavoitus.yaml"]
+
+
+def test_new_refuses_a_name_another_file_holds(data: Path) -> None:
+    result = new("  harrastuspassi ", str(data))
+    assert result.exit_code == 2
+    assert "10-harrastuspassi.yaml" in result.stderr
+    assert new("Pikapalaute 2020", str(data)).exit_code == 0
+
+
+def test_new_warns_when_report_yaml_selects_projects(data: Path) -> None:
+    report = data / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "projects: [10-harrastuspassi]\n", encoding="utf-8")
+    result = new("Kaavoitus", str(data))
+    assert result.exit_code == 0
+    assert "add '80-kaavoitus'" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["", "   ", "kaksi\nriviä"])
+def test_new_rejects_empty_or_multiline_names(data: Path, name: str) -> None:
+    assert new(name, str(data)).exit_code == 2
+
+
+def test_new_needs_an_existing_data_folder(tmp_path: Path) -> None:
+    result = new("Kaavoitus", str(tmp_path / "missing"))
+    assert result.exit_code == 2
+    assert "no such data folder" in result.stderr
