@@ -25,6 +25,7 @@ BODY_DESIGN, BODY_FLOOR = 22.0, 10.0
 TABLE_DESIGN, TABLE_FLOOR = 12.0, 10.0
 LIGHTS = {"on_track": "009246", "achieved": "0072C6", "at_risk": "FFC61E", "off_track": "BD2719"}
 COLUMN_GAP = 24.0
+LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def layout(round_: Round, labels: Labels, frames: Frames, *, summary: bool = Fal
     for file in round_.projects:
         slides.extend(_project(file, labels, frames))
     footer = Footer(labels("date", report.footer_date or report.as_of), report.unit)
-    return Deck(slides, footer, report.title, report.unit)
+    return Deck(slides, footer, report.title, report.unit, LANGUAGE_TAGS.get(labels.language, labels.language))
 
 
 def _cover(title: str, subtitle: str, frames: Frames) -> Slide:

@@ -101,3 +101,5 @@ class Deck:
     footer: Footer
     title: str
     author: str
+    lang: str = "fi-FI"
+    """BCP 47 tag written on every run, so spelling is checked in the deck's language."""

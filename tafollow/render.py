@@ -116,16 +116,16 @@ def render(deck: Deck, presentation: Any) -> Any:
             shape_id = len(shapes) + 2
             if isinstance(item, TextBox):
                 ph = layout.placeholders[item.placeholder] if item.placeholder else None
-                shapes.append(slidexml.text_box(item, shape_id, ph))
+                shapes.append(slidexml.text_box(item, shape_id, deck.lang, ph))
             elif isinstance(item, Shape):
-                shapes.append(slidexml.shape(item, shape_id, _adjust(item)))
+                shapes.append(slidexml.shape(item, shape_id, deck.lang, _adjust(item)))
             elif isinstance(item, Table):
-                shapes.append(slidexml.table(item, shape_id))
+                shapes.append(slidexml.table(item, shape_id, deck.lang))
         if plan.footer:
             texts = {"dt": deck.footer.date, "ftr": deck.footer.unit}
             for kind, template in layout.footers:
                 shapes.append(slidexml.footer_field(template, len(shapes) + 2, texts.get(kind),
-                                                    number if kind == "sldNum" else None))
+                                                    number if kind == "sldNum" else None, deck.lang))
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package,
                     slidexml.slide(shapes).encode("utf-8"))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
@@ -134,7 +134,7 @@ def render(deck: Deck, presentation: Any) -> Any:
         entry.set(qn("r:id"), r_id)
         if plan.notes and notes_master is not None:
             notes = Part(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE, package,
-                         slidexml.notes(plan.notes).encode("utf-8"))
+                         slidexml.notes(plan.notes, deck.lang).encode("utf-8"))
             notes.relate_to(notes_master, RT.NOTES_MASTER)
             notes.relate_to(part, RT.SLIDE)
             part.relate_to(notes, RT.NOTES_SLIDE)

@@ -40,7 +40,7 @@ def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
-def slide(shapes: list[str], *, show_master: bool = True) -> str:
+def slide(shapes: list[str]) -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld {NS}>'
         '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
@@ -51,7 +51,7 @@ def slide(shapes: list[str], *, show_master: bool = True) -> str:
     )
 
 
-def notes(text: str, slide_image_id: int = 2) -> str:
+def notes(text: str, lang: str, slide_image_id: int = 2) -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:notes {NS}>'
         '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
@@ -61,7 +61,7 @@ def notes(text: str, slide_image_id: int = 2) -> str:
         '</p:nvSpPr><p:spPr/></p:sp>'
         f'<p:sp><p:nvSpPr><p:cNvPr id="{slide_image_id + 1}" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
         '</p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>'
-        f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="fi-FI"/><a:t>{escape(text)}</a:t></a:r></a:p>'
+        f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="{lang}"/><a:t>{escape(text)}</a:t></a:r></a:p>'
         '</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>'
     )
 
@@ -71,17 +71,17 @@ def _xfrm(rect: Rect) -> str:
             f'<a:ext cx="{emu(rect.w)}" cy="{emu(rect.h)}"/></a:xfrm>')
 
 
-def _body(paragraphs: tuple[Paragraph, ...], anchor: str = "top", tag: str = "p:txBody") -> str:
+def _body(paragraphs: tuple[Paragraph, ...], lang: str, anchor: str = "top", tag: str = "p:txBody") -> str:
     parts = [
         f'<{tag}><a:bodyPr wrap="square" lIns="{emu(INSET_X)}" tIns="{emu(INSET_Y)}" rIns="{emu(INSET_X)}" '
         f'bIns="{emu(INSET_Y)}" anchor="{ANCHOR[anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
     ]
-    parts += [paragraph(p) for p in paragraphs] or ['<a:p><a:endParaRPr lang="fi-FI"/></a:p>']
+    parts += [paragraph(p, lang) for p in paragraphs] or [f'<a:p><a:endParaRPr lang="{lang}"/></a:p>']
     parts.append(f"</{tag}>")
     return "".join(parts)
 
 
-def paragraph(p: Paragraph) -> str:
+def paragraph(p: Paragraph, lang: str) -> str:
     hang = p.size * 1.3 if p.bullet else 0.0
     if p.bullet is None:
         bullet = "<a:buNone/>"
@@ -95,32 +95,32 @@ def paragraph(p: Paragraph) -> str:
         f'<a:spcBef><a:spcPts val="{round(p.space_before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
     )
-    rpr = _rpr(p, "a:rPr")
+    rpr = _rpr(p, "a:rPr", lang)
     lines = p.text.split("\n")
     runs = f"<a:br>{rpr}</a:br>".join(f"<a:r>{rpr}<a:t>{escape(line)}</a:t></a:r>" if line else "" for line in lines)
-    return f"<a:p>{ppr}{runs}{_rpr(p, 'a:endParaRPr', close=True)}</a:p>"
+    return f"<a:p>{ppr}{runs}{_rpr(p, 'a:endParaRPr', lang)}</a:p>"
 
 
-def _rpr(p: Paragraph, tag: str, close: bool = False) -> str:
+def _rpr(p: Paragraph, tag: str, lang: str) -> str:
     bold = ' b="1"' if p.bold else ' b="0"'
     fill = f'<a:solidFill><a:srgbClr val="{p.color}"/></a:solidFill>' if p.color else ""
-    head = f'<{tag} lang="fi-FI" sz="{round(p.size * 100)}"{bold} dirty="0"'
+    head = f'<{tag} lang="{lang}" sz="{round(p.size * 100)}"{bold} dirty="0"'
     return f"{head}>{fill}</{tag}>" if fill else f"{head}/>"
 
 
-def text_box(item: TextBox, shape_id: int, placeholder: str | None = None) -> str:
+def text_box(item: TextBox, shape_id: int, lang: str, placeholder: str | None = None) -> str:
     """A free text box, or (with `placeholder`, the layout's `<p:ph .../>`) a filled placeholder."""
     if placeholder is not None:
         nv = (f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr>'
               f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>')
-        return f"<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}</p:spPr>{_body(item.paragraphs, item.anchor)}</p:sp>"
+        return f"<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}</p:spPr>{_body(item.paragraphs, lang, item.anchor)}</p:sp>"
     nv = (f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr txBox="1"/>'
           '<p:nvPr/></p:nvSpPr>')
     return (f'<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
-            f'</p:spPr>{_body(item.paragraphs, item.anchor)}</p:sp>')
+            f'</p:spPr>{_body(item.paragraphs, lang, item.anchor)}</p:sp>')
 
 
-def shape(item: Shape, shape_id: int, adjust: float | None = None) -> str:
+def shape(item: Shape, shape_id: int, lang: str, adjust: float | None = None) -> str:
     guide = f'<a:gd name="adj" fmla="val {round(adjust * 100000)}"/>' if adjust is not None else ""
     line = (f'<a:ln w="9525"><a:solidFill><a:srgbClr val="{item.line}"/></a:solidFill></a:ln>'
             if item.line else "<a:ln><a:noFill/></a:ln>")
@@ -128,11 +128,11 @@ def shape(item: Shape, shape_id: int, adjust: float | None = None) -> str:
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
         f'<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="{PRESETS[item.kind]}"><a:avLst>{guide}</a:avLst></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{item.fill}"/></a:solidFill>{line}</p:spPr>'
-        f'{_body(item.text, "middle")}</p:sp>'
+        f'{_body(item.text, lang, "middle")}</p:sp>'
     )
 
 
-def table(item: Table, shape_id: int) -> str:
+def table(item: Table, shape_id: int, lang: str) -> str:
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in item.column_widths)
     rows = []
     last = len(item.rows) - 1
@@ -145,7 +145,7 @@ def table(item: Table, shape_id: int) -> str:
             spec = Paragraph(text, item.size, bold=header or total, color=HEADER_TEXT if header else "000000",
                              align="right" if numeric else "left")
             out.append(
-                f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph(spec)}</a:txBody>'
+                f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph(spec, lang)}</a:txBody>'
                 f'<a:tcPr marL="{emu(INSET_X)}" marR="{emu(INSET_X)}" marT="{emu(INSET_Y)}" marB="{emu(INSET_Y)}" '
                 f'anchor="{"b" if header else "ctr"}"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr>'
                 "</a:tc>"
@@ -162,11 +162,11 @@ def table(item: Table, shape_id: int) -> str:
     )
 
 
-def footer_field(template: str, shape_id: int, text: str | None, number: int | None) -> str:
+def footer_field(template: str, shape_id: int, text: str | None, number: int | None, lang: str) -> str:
     """A copy of a layout's footer placeholder (`template`: its XML with `{ID}` and `{PARAS}` slots)."""
     if number is not None:
-        para = (f'<a:p><a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum"><a:rPr lang="fi-FI"/>'
+        para = (f'<a:p><a:fld id="{SLIDENUM_FIELD_ID}" type="slidenum"><a:rPr lang="{lang}"/>'
                 f"<a:t>{number}</a:t></a:fld></a:p>")
     else:
-        para = f'<a:p><a:r><a:rPr lang="fi-FI"/><a:t>{escape(text or "")}</a:t></a:r></a:p>'
+        para = f'<a:p><a:r><a:rPr lang="{lang}"/><a:t>{escape(text or "")}</a:t></a:r></a:p>'
     return template.replace("{ID}", str(shape_id)).replace("{PARAS}", para)
