@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DECK := build/ta-seuranta.pptx
 
-.PHONY: deck test fuzz clean
+.PHONY: deck test fuzz clean bench contact-sheet
 
 $(BIN)/tafollow: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,19 @@ deck: $(BIN)/tafollow
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
+
+# make fuzz: the property-based input-safety tests at 1,000 examples each (make test runs ~200)
+fuzz: $(VENV)/.test-deps
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
+
+# make bench: time build/validate at several sizes against pandoc; writes docs/performance.md
+bench: $(BIN)/tafollow
+	$(BIN)/python tools/bench.py --output docs/performance.md
+
+# make contact-sheet: render the deck through LibreOffice and keep its contact sheet in docs/
+contact-sheet: $(BIN)/tafollow
+	$(BIN)/tafollow preview data -o build/preview
+	cp build/preview/contact-sheet.png docs/contact-sheet.png
 
 clean:
 	rm -rf $(VENV) build
