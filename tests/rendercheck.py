@@ -11,7 +11,7 @@ on:
   through poppler's `pdftotext -bbox-layout`;
 * `seed_slides`, `normalise_words` and `coverage` compare a rendered page
   with the text of the hand-made seed deck
-  (`/work/shared/reference/ta-seuranta-2019-10-21.txt`);
+  (`tests/reference/ta-seuranta-2019-10-21.txt`);
 * `off_page_words` and `overlapping_words` find layout faults.
 
 Things learnt from LibreOffice 7.4 + poppler 22.12 that shape the checks:

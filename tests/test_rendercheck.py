@@ -27,7 +27,7 @@ from rendercheck import (
     seed_slides,
 )
 
-SEED = Path("/work/shared/reference/ta-seuranta-2019-10-21.txt")
+SEED = Path(__file__).resolve().parent / "reference" / "ta-seuranta-2019-10-21.txt"
 
 
 def line_of_words(text: str, x: float = 10.0, y: float = 10.0, size: float = 10.0) -> list[Word]:
