@@ -7,8 +7,25 @@ with how tafollow was called (exit status 2). Anything else is a bug.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Control characters, undecodable bytes, and the invisible ones that make two keys look alike
+# (zero-width spaces, direction marks, a byte order mark pasted mid-file).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal line: control characters and undecodable bytes as escapes."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -21,12 +38,12 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        where = str(self.path)
+        where = printable(str(self.path))
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {printable(self.message)}"
 
 
 class TafollowError(Exception):

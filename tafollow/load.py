@@ -8,6 +8,10 @@ for bad data except `DataError`, which carries all the issues found.
 from __future__ import annotations
 
 import difflib
+import math
+import re
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +21,20 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError, Issue, UsageError
 from .model import Project, Report, Table
 from .yamlread import Document, Path_, Position, YamlProblem, read_yaml
+from .yamlread import _show as show
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """No project file comes near this; a bigger one is a mistake (or an attack)."""
 
+MAX_NUMBER = 10**15
+"""Table numbers must stay below this (in size): exact as floats, and a cell can show them."""
+
 REPORT_FILE = "report.yaml"
 PROJECTS_DIR = "projects"
+PROJECT_SUFFIX = ".yaml"
+_NEAR_SUFFIXES = {".yaml", ".yml"}
+# A file name is shown in speaker notes: it must be text a slide can hold.
+_BAD_NAME = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -57,9 +69,7 @@ def load(data_dir: Path) -> Round:
     report_doc = _read(report_path, issues)
     report = _validate(Report, report_doc, report_path, issues) if report_doc else None
 
-    project_paths = sorted((data_dir / PROJECTS_DIR).glob("*.yaml"))
-    if not project_paths:
-        issues.append(Issue(data_dir / PROJECTS_DIR, 0, 0, "no project files (*.yaml) found"))
+    project_paths = _project_paths(data_dir / PROJECTS_DIR, issues)
     files: list[ProjectFile] = []
     for path in project_paths:
         document = _read(path, issues)
@@ -68,13 +78,45 @@ def load(data_dir: Path) -> Round:
         project = _validate(Project, document, path, issues)
         if project is not None:
             files.append(ProjectFile(path, project, document))
-            issues.extend(_check_tables(path, project, document))
+            bad_numbers = _check_numbers(path, project, document)
+            issues.extend(bad_numbers or _check_tables(path, project, document))
     issues.extend(_check_unique_names(files))
-    if report is not None and report_doc is not None and report.projects is not None:
-        files = _select(files, project_paths, report.projects, report_path, report_doc, issues)
+    if report is not None and report_doc is not None:
+        issues.extend(_check_template(data_dir, report, report_path, report_doc))
+        if report.projects is not None:
+            files = _select(files, project_paths, report.projects, report_path, report_doc, issues)
     if issues or report is None:
         raise DataError(issues)
     return Round(data_dir, report, files)
+
+
+def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
+    """The project files in deck order; near misses (.yml, odd names) are problems, not skipped silently."""
+    try:
+        entries = sorted(folder.iterdir())
+    except FileNotFoundError:
+        issues.append(Issue(folder, 0, 0, f"no {PROJECTS_DIR}/ folder: create it and put one .yaml file per project in it"))
+        return []
+    except OSError as exc:
+        issues.append(Issue(folder, 0, 0, f"cannot read the folder: {exc.strerror}"))
+        return []
+    paths: list[Path] = []
+    for path in entries:
+        name = path.name
+        if name.startswith((".", "#", "~")) or path.suffix.lower() not in _NEAR_SUFFIXES:
+            continue  # editor backups and lock files, notes, READMEs
+        if path.suffix != PROJECT_SUFFIX:
+            issues.append(Issue(path, 0, 0, f"project files must end in '{PROJECT_SUFFIX}': rename it to "
+                                              f"'{show(path.stem)}{PROJECT_SUFFIX}' (it is not read now)"))
+            continue
+        if _BAD_NAME.search(name):
+            issues.append(Issue(path, 0, 0, "the file name contains a control character or is not valid "
+                                              "UTF-8: rename the file"))
+            continue
+        paths.append(path)
+    if not paths and not issues:
+        issues.append(Issue(folder, 0, 0, "no project files (*.yaml) found"))
+    return paths
 
 
 def validate(data_dir: Path) -> list[Issue]:
@@ -100,19 +142,24 @@ def _read(path: Path, issues: list[Issue]) -> Document | None:
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        issues.append(Issue(path, 1, 1, "the file is saved as UTF-16 ('Unicode' in Notepad): save it as UTF-8"))
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
         issues.append(
-            Issue(path, line, column, "the file is not UTF-8 text: save it as UTF-8 in your editor")
+            Issue(path, line, column, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} here; saved as "
+                                      "Latin-1 or Windows-1252?): save it as UTF-8 in your editor")
         )
         return None
     try:
         document = read_yaml(text)
     except YamlProblem as problem:
-        issues.append(Issue(path, problem.line, problem.column, problem.message))
+        issues.extend(Issue(path, p.line, p.column, p.message) for p in problem.all())
         return None
     if document.data is None:
         issues.append(Issue(path, 1, 0, "the file is empty"))
@@ -129,7 +176,7 @@ def _validate(model: type[BaseModel], document: Document, path: Path, issues: li
     except ValidationError as error:
         seen: set[tuple[int, int, str]] = set()
         for detail in error.errors(include_url=False):
-            position, message = _explain(detail, document)
+            position, message = _explain(detail, document, model)
             key = (position.line, position.column, message)
             if key not in seen:
                 seen.add(key)
@@ -156,7 +203,7 @@ def _locate(loc: tuple[Any, ...], document: Document) -> Path_:
     return tuple(path)
 
 
-def _explain(detail: Any, document: Document) -> tuple[Position, str]:
+def _explain(detail: Any, document: Document, model: type[BaseModel] | None = None) -> tuple[Position, str]:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
@@ -165,16 +212,17 @@ def _explain(detail: Any, document: Document) -> tuple[Position, str]:
     field = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
         position = document.keys.get(path, position)
-        message = f"unknown key '{field}'"
-        suggestion = difflib.get_close_matches(field, sorted(_vocabulary()), n=1, cutoff=0.7)
+        message = f"unknown key '{show(field)}'"
+        suggestion = _suggest(field, _keys_at(model, loc[:-1]) if model else None)
         if suggestion:
-            message += f": did you mean '{suggestion[0]}'?"
+            message += f": did you mean '{suggestion}'?"
         return position, message
     if kind == "missing":
         where = f" in '{path[-1]}'" if path else ""
         return position, f"missing required key '{field}'{where}"
-    if value is None and kind in {"string_type", "model_type", "list_type", "dict_type", "date_type"}:
-        return position, f"'{_name(path)}' is empty: write a value or remove the key"
+    if value is None and (kind.endswith("_type") or kind in {"date_from_datetime_parsing", "value_error"}):
+        optional = model is not None and _is_optional(model, loc)
+        return position, f"'{_name(path)}' is empty: write a value{' or remove the key' if optional else ''}"
     if kind == "string_type":
         return position, f"expected text for '{_name(path)}', not {_kind_of(value)}"
     if kind in {"list_type"}:
@@ -183,18 +231,20 @@ def _explain(detail: Any, document: Document) -> tuple[Position, str]:
         return position, f"expected keys under '{_name(path)}', not {_kind_of(value)}"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
-        return position, f"'{value}' is not allowed for '{_name(path)}': use {expected}"
-    if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
-        return position, f"expected a number for '{_name(path)}', got '{value}'"
-    if kind == "bool_parsing":
-        return position, f"expected true or false for '{_name(path)}', got '{value}'"
+        return position, f"{_kind_of(value)} is not allowed for '{_name(path)}': use {expected}"
+    if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float",
+                "finite_number", "int_parsing_size"}:
+        return position, f"expected a number for '{_name(path)}', got {_kind_of(value)}"
+    if kind in {"bool_parsing", "bool_type"}:
+        return position, f"expected true or false for '{_name(path)}', got {_kind_of(value)}"
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return position, f"'{_name(path)}' must be between 0 and 100, got {value}"
+        return position, f"'{_name(path)}' must be between 0 and 100, got {_kind_of(value)}"
     if kind == "too_short":
         return position, f"'{_name(path)}' needs at least one item"
     message = str(detail["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
+    message = show(message, 300)
     return position, message if not path else f"{_name(path)}: {message}"
 
 
@@ -207,36 +257,134 @@ def _kind_of(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a group of keys"
-    return f"'{value}'"
+    return f"'{show(str(value))}'"
+
+
+def _suggest(word: str, known: set[str] | None) -> str | None:
+    """The known key `word` was most likely meant to be, if any is close (case is ignored)."""
+    candidates = sorted(known if known else _vocabulary())
+    folded = {candidate.casefold(): candidate for candidate in candidates}
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.7)
+    return folded[close[0]] if close else None
+
+
+def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str] | None:
+    """The keys the model accepts at a pydantic error location (None if it cannot tell)."""
+    annotation = _unwrap(_annotation_at(model, loc))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return set(annotation.model_fields)
+    return None
+
+
+def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The type expected at a pydantic error location (None if it cannot tell)."""
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(part, str):
+            field = annotation.model_fields.get(part)
+            if field is None:
+                return None
+            annotation = field.annotation
+        elif origin is list and isinstance(part, int):
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict and isinstance(part, str):
+            annotation = typing.get_args(annotation)[1]
+        else:
+            return None
+    return annotation
+
+
+def _is_optional(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    """Whether the key at a pydantic error location may be left out."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    annotation = _unwrap(_annotation_at(model, loc[:-1]))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(loc[-1])
+        return field is not None and not field.is_required()
+    return False
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Annotated[X, ...] → X; X | None → X; a union of several → its model or list member."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            chosen = [a for a in members if (isinstance(a, type) and issubclass(a, BaseModel))
+                      or typing.get_origin(a) in (list, dict)]
+            annotation = (chosen or members)[0]
+            continue
+        return annotation
 
 
 _VOCABULARY: set[str] = set()
 
 
 def _vocabulary() -> set[str]:
-    """Every key any model accepts, for "did you mean" suggestions."""
+    """Every key any model accepts, for "did you mean" suggestions where the place is unclear."""
     if not _VOCABULARY:
         pending: list[type[BaseModel]] = [Report, Project]
+        done: set[str] = set()
         while pending:
             model = pending.pop()
+            if model.__name__ in done:
+                continue
+            done.add(model.__name__)
             for name, info in model.model_fields.items():
                 _VOCABULARY.add(name)
-                for candidate in _models_in(info.annotation):
-                    if candidate.__name__ not in {m.__name__ for m in pending}:
-                        pending.append(candidate)
+                pending.extend(_models_in(info.annotation))
     return _VOCABULARY
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
-    for argument in getattr(annotation, "__args__", ()) or ():
+    found: list[type[BaseModel]] = []
+    for argument in typing.get_args(annotation):
         found.extend(_models_in(argument))
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and getattr(annotation, "__metadata__", None):
-        found.extend(_models_in(origin))
     return found
+
+
+def _check_numbers(path: Path, project: Project, document: Document) -> list[Issue]:
+    """Table numbers must be real numbers a cell can show: no inf or nan, nothing absurdly large."""
+    issues: list[Issue] = []
+
+    def check(value: Any, where: Path_, what: str) -> None:
+        if value is None or (math.isfinite(value) and abs(value) < MAX_NUMBER):
+            return
+        at = document.values.get(where, Position(0, 0))
+        problem = "is not a number" if math.isnan(value) else "is too large"
+        issues.append(Issue(path, at.line, at.column,
+                            f"{what}: {show(str(_source(document, where) or value))} {problem}; "
+                            f"table numbers must be below {MAX_NUMBER:,} in size"))
+
+    for t, table in enumerate(project.tables):
+        for r, row in enumerate(table.rows):
+            for i, value in enumerate(row.values):
+                check(value, ("tables", t, "rows", r, "values", i), f"row '{show(row.label)}'")
+            for name, value in row.computed.items():
+                check(value, ("tables", t, "rows", r, "computed", name), f"row '{show(row.label)}'")
+        if table.total is not None:
+            for name, value in table.total.expect.items():
+                check(value, ("tables", t, "total", "expect", name), f"the total of '{show(name)}'")
+    return issues
+
+
+def _source(document: Document, where: Path_) -> Any:
+    """The text written at `where` in the file."""
+    node = document.data
+    for part in where:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def _check_tables(path: Path, project: Project, document: Document) -> list[Issue]:
@@ -246,22 +394,22 @@ def _check_tables(path: Path, project: Project, document: Document) -> list[Issu
         for r, row in enumerate(table.rows):
             cells = table.cells(row)
             for name, typed in row.computed.items():
-                if cells[name] != typed:
+                if not _same(cells[name], typed):
                     at = document.values.get(("tables", t, "rows", r, "computed", name), Position(0, 0))
                     issues.append(
                         Issue(path, at.line, at.column,
-                              f"row '{row.label}': '{name}' is typed as {_number(typed)} but the "
+                              f"row '{show(row.label)}': '{show(name)}' is typed as {_number(typed)} but the "
                               f"columns add up to {_number(cells[name])}; remove the typed value")
                     )
         if table.total is not None:
             totals = table.totals()
             for name, typed in table.total.expect.items():
-                if totals.get(name, _column_total(table, name)) != typed:
+                if not _same(totals.get(name, _column_total(table, name)), typed):
                     at = document.values.get(("tables", t, "total", "expect", name), Position(0, 0))
                     actual = totals.get(name, _column_total(table, name))
                     issues.append(
                         Issue(path, at.line, at.column,
-                              f"the total of '{name}' is typed as {_number(typed)} but the rows "
+                              f"the total of '{show(name)}' is typed as {_number(typed)} but the rows "
                               f"add up to {_number(actual)}")
                     )
     return issues
@@ -271,8 +419,16 @@ def _column_total(table: Table, name: str) -> float:
     return sum((table.cells(row).get(name) or 0) for row in table.rows)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+def _same(computed: Any, typed: float) -> bool:
+    """Equal up to float rounding: 0.1 + 0.2 is typed as 0.3."""
+    return math.isclose(computed or 0, typed, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _number(value: Any) -> str:
+    value = value or 0
+    if not math.isfinite(value):
+        return str(value)
+    return str(int(value)) if float(value).is_integer() else f"{value:.15g}"
 
 
 def _check_unique_names(files: list[ProjectFile]) -> list[Issue]:
@@ -286,7 +442,7 @@ def _check_unique_names(files: list[ProjectFile]) -> list[Issue]:
             other_at = other.document.values.get(("name",), Position(1, 1))
             issues.append(
                 Issue(file.path, at.line, at.column,
-                      f"the project name '{file.project.name}' is also used in "
+                      f"the project name '{show(file.project.name)}' is also used in "
                       f"{other.path.name} (line {other_at.line}); each project needs its own name")
             )
         else:
@@ -297,6 +453,10 @@ def _check_unique_names(files: list[ProjectFile]) -> list[Issue]:
 def _select(files: list[ProjectFile], paths: list[Path], wanted: list[str], report_path: Path,
             report_doc: Document, issues: list[Issue]) -> list[ProjectFile]:
     """Apply report.yaml's `projects:` list: select and order by file stem."""
+    if not wanted:
+        at = report_doc.values.get(("projects",), Position(0, 0))
+        issues.append(Issue(report_path, at.line, at.column,
+                            "'projects' lists no project: name the files to show, or remove the key to show all"))
     by_stem = {file.stem: file for file in files}
     stems = [path.stem for path in paths]
     chosen: list[ProjectFile] = []
@@ -306,9 +466,27 @@ def _select(files: list[ProjectFile], paths: list[Path], wanted: list[str], repo
             chosen.append(by_stem[name])
         elif name not in stems:
             at = report_doc.values.get(("projects", i), Position(0, 0))
-            message = f"no project file '{name}.yaml' in {PROJECTS_DIR}/"
+            message = f"no project file '{show(name)}.yaml' in {PROJECTS_DIR}/"
             close = difflib.get_close_matches(name, stems, n=1, cutoff=0.6)
             if close:
                 message += f": did you mean '{close[0]}'?"
             issues.append(Issue(report_path, at.line, at.column, message))
     return chosen
+
+
+def _check_template(data_dir: Path, report: Report, report_path: Path, report_doc: Document) -> list[Issue]:
+    """report.yaml's `template:` must name a file that exists (whether it is a good master is build's to say)."""
+    if report.template is None:
+        return []
+    at = report_doc.values.get(("template",), Position(0, 0))
+    target = data_dir / report.template
+    if _BAD_NAME.search(report.template):
+        return [Issue(report_path, at.line, at.column, "the template file name contains a control character")]
+    try:
+        found = target.is_file()
+    except (OSError, ValueError):
+        found = False
+    if not found:
+        return [Issue(report_path, at.line, at.column,
+                      f"template '{show(report.template)}' not found (looked for {show(str(target), 120)})")]
+    return []
