@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,30 +18,49 @@ class Result:
     slides: int
 
 
+Progress = Callable[[str], None]
+
+
 def build(data_dir: Path, out: Path, *, template: Path | None = None, language: str | None = None,
-          summary: bool | None = None) -> Result:
+          summary: bool | None = None, progress: Progress | None = None) -> Result:
     """Load, lay out, render and save; raises `TafollowError` subclasses for bad input."""
+    step = progress or (lambda message: None)
+    step(f"Reading {data_dir} …")
     round_ = load(data_dir)
-    data = deck_bytes(round_, template=template, language=language, summary=summary)
+    chosen = template_of(round_, template)
+    if Path(out).resolve() == chosen.resolve():
+        from .errors import UsageError
+
+        raise UsageError(f"{out}: is the template in use; write the deck somewhere else")
+    data = deck_bytes(round_, template=chosen, language=language, summary=summary, progress=step)
     from .save import write_atomic
 
+    step(f"Writing {out} …")
     path = write_atomic(data, out)
     return Result(path, len(round_.projects), _slides(data))
 
 
+def template_of(round_: Round, template: Path | None = None) -> Path:
+    """The master to use: --template, else report.yaml's `template:`, else the built-in one."""
+    report = round_.report
+    return template or (round_.data_dir / report.template if report.template else DEFAULT_TEMPLATE)
+
+
 def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None,
-               summary: bool | None = None) -> bytes:
+               summary: bool | None = None, progress: Progress | None = None) -> bytes:
     """The .pptx of a loaded round, as bytes (deterministic)."""
     from .layout import layout
     from .render import frames, open_template, render
     from .save import stamp, to_bytes
     from .text import labels
 
+    step = progress or (lambda message: None)
     report = round_.report
-    chosen = template or (round_.data_dir / report.template if report.template else DEFAULT_TEMPLATE)
-    presentation = open_template(chosen)
+    presentation = open_template(template_of(round_, template))
     wanted = report.summary if summary is None else summary
+    step(f"Laying out {len(round_.projects)} projects …")
     deck = layout(round_, labels(language or report.language), frames(presentation), summary=wanted)
+    step(f"Rendering {len(deck.slides)} slides …")
     render(deck, presentation)
     stamp(presentation, report.title, report.unit, report.as_of)
     return to_bytes(presentation)

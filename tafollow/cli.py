@@ -95,7 +95,7 @@ def build(
         with _progress(quiet) as step:
             step(f"Building the deck from {data_dir} …")
             result = build_deck(data_dir, output, template=template, language=lang.value if lang else None,
-                                summary=summary)
+                                summary=summary, progress=step)
             made = result.path
             if pdf:
                 from .preview import to_pdf

@@ -45,7 +45,8 @@ def line_pitch(size: float) -> float:
 
 def _text_width(width: float, paragraph: Paragraph) -> float:
     indent = paragraph.indent + (BULLET_INDENT * paragraph.size if paragraph.bullet else 0.0)
-    return (width - 2 * INSET_X - indent) * WIDTH_SAFETY
+    # A box narrower than its insets (a table of sixty columns) still wraps, one character a line.
+    return max((width - 2 * INSET_X - indent) * WIDTH_SAFETY, 1.0)
 
 
 @lru_cache(maxsize=65536)

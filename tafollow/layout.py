@@ -144,7 +144,16 @@ def _progress(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     pages[0] = chart_items + pages[0]
     table_x = body.right - table_w
     page, y = 0, top
-    for spec in tables:
+    for table, spec in zip(project.tables, tables):
+        if table.title:
+            caption = Paragraph(table.title, TABLE_DESIGN, bold=True)
+            height = len(lines_of(caption, table_w)) * line_pitch(TABLE_DESIGN) + 2 * INSET_Y
+            if y + height + 2 * line_pitch(TABLE_DESIGN) > body.bottom and y != body.y:
+                page, y = page + 1, body.y  # the caption goes with its table
+            while len(pages) <= page:
+                pages.append([])
+            pages[page].append(TextBox(Rect(table_x, y, table_w, height), (caption,), name="Table title"))
+            y += height
         for offset, plan in _table_pages(spec, table_x, table_w, y, body.bottom, body.y):
             page += offset
             while len(pages) <= page:

@@ -55,10 +55,23 @@ Date = Annotated[
 ]
 
 
+# Characters XML 1.0 cannot carry: a slide holding one is corrupt. The YAML
+# reader refuses them with a line number; this guards models built in Python.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _slide_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        bad = _XML_ILLEGAL.search(value)
+        if bad:
+            raise ValueError(f"contains the control character U+{ord(bad.group()):04X}, which a slide cannot hold")
+    return value
+
+
 def _require_text(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         raise ValueError("must not be empty")
-    return value
+    return _slide_safe(value)
 
 
 Text = Annotated[str, BeforeValidator(_require_text)]
@@ -197,7 +210,9 @@ class Table(Strict):
     """A table on the progress slide. Computed cells are computed, never typed."""
 
     title: Text | None = None
-    label_header: str = Field("", description="Header of the first (row label) column.")
+    label_header: Annotated[str, BeforeValidator(_slide_safe)] = Field(
+        "", description="Header of the first (row label) column."
+    )
     columns: list[Annotated[Column, BeforeValidator(_column_shorthand)]] = Field(min_length=1)
     rows: list[Row] = Field(min_length=1)
     total: Total | None = None
@@ -250,11 +265,12 @@ class Table(Strict):
 
 
 def _add(values: Any) -> Number:
+    """Sum, blank counting as 0, rounded so 0.1 + 0.2 shows as 0,3 and not 0,30000000000000004."""
     total: Number = 0
     for value in values:
         if value is not None:
             total += value
-    return total
+    return total if isinstance(total, int) else round(total, 9)
 
 
 class Progress(Strict):

@@ -132,3 +132,21 @@ def test_version(tmp_path: Path) -> None:
     result = run("--version", cwd=tmp_path)
     assert result.returncode == 0, _output(result)
     assert result.stdout.strip() == f"tafollow {tafollow.__version__}"
+
+
+def test_build_refuses_to_overwrite_the_template_in_use(tmp_path: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from tafollow.cli import app
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    master = tmp_path / "master.pptx"
+    shutil.copy(Path(__file__).resolve().parent.parent / "templates" / "ta-seuranta.pptx", master)
+    before = master.read_bytes()
+    result = CliRunner().invoke(app, ["build", str(data), "--template", str(master), "-o", str(master)])
+    assert result.exit_code == 2
+    assert "template in use" in result.output
+    assert master.read_bytes() == before
