@@ -40,6 +40,17 @@ class Language(str, Enum):
     en = "en"
 
 
+TemplateOption = Annotated[
+    Optional[Path], typer.Option("--template", help="A .pptx master to use instead of the built-in one.")
+]
+LangOption = Annotated[Optional[Language], typer.Option("--lang", help="Language of labels (default: report.yaml's).")]
+SummaryOption = Annotated[
+    Optional[bool],
+    typer.Option("--summary/--no-summary", help="Add an overview slide after the cover (default: report.yaml's)."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"tafollow {__version__}")
@@ -74,16 +85,11 @@ def build(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the deck.")] = Path(
         "build/ta-seuranta.pptx"
     ),
-    template: Annotated[
-        Optional[Path], typer.Option("--template", help="A .pptx master to use instead of the built-in one.")
-    ] = None,
-    lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of labels (default: report.yaml's).")] = None,
-    summary: Annotated[
-        Optional[bool],
-        typer.Option("--summary/--no-summary", help="Add an overview slide after the cover (default: report.yaml's)."),
-    ] = None,
+    template: TemplateOption = None,
+    lang: LangOption = None,
+    summary: SummaryOption = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the deck (needs LibreOffice).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Write the deck (.pptx) from DATA_DIR."""
     from .build import build as build_deck
@@ -210,15 +216,10 @@ def preview(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the deck, PDF and PNGs.")] = Path(
         "build/preview"
     ),
-    template: Annotated[
-        Optional[Path], typer.Option("--template", help="A .pptx master to use instead of the built-in one.")
-    ] = None,
-    lang: Annotated[Optional[Language], typer.Option("--lang", help="Language of labels (default: report.yaml's).")] = None,
-    summary: Annotated[
-        Optional[bool],
-        typer.Option("--summary/--no-summary", help="Add an overview slide after the cover (default: report.yaml's)."),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
+    template: TemplateOption = None,
+    lang: LangOption = None,
+    summary: SummaryOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Render the deck through LibreOffice: a PDF, one PNG per slide and a contact sheet."""
     from .errors import TafollowError
