@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import io
 import os
-import struct
+import posixpath
 import tempfile
 import zipfile
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import OutputError, printable
 
-_DOS_EPOCH = (0, (0 << 9) | (1 << 5) | 1)
-"""00:00:00 on 1980-01-01, the earliest date a zip entry can carry (time, date)."""
-_MADE_BY = (3 << 8) | 20
-"""'Version made by' of every entry: Unix, zip 2.0 (zipfile writes 0 = MS-DOS on Windows)."""
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The earliest date a zip entry can carry: no wall clock in the deck."""
 SUFFIX = ".pptx"
 CORE_LIMIT = 255
 """python-pptx refuses a core property (title, author) longer than this."""
@@ -47,31 +46,73 @@ def _fit(text: str) -> str:
 
 
 def to_bytes(presentation: Any) -> bytes:
-    """The .pptx with every zip entry dated 1980-01-01, in python-pptx's (stable) order.
+    """The .pptx as bytes: python-pptx's parts, zipped here with every entry dated 1980-01-01.
 
-    python-pptx stamps entries with the current time. Rewriting the archive
-    would compress everything a second time (0.6 s of a 1,000-slide build,
-    measured), so the date fields are overwritten in place instead.
+    python-pptx's `save()` stamps entries with the current time and spends
+    most of a large build on relationship files (measured with cProfile on
+    1,009 slides: 0.26 s serialising 2,023 .rels through its XML objects,
+    5,056 relpath calls). The parts' own XML still comes from python-pptx;
+    only the zip, the content types and the relationship lists are written
+    here, in python-pptx's order: content types, package relationships,
+    then each part followed by its relationships.
     """
-    raw = io.BytesIO()
-    presentation.save(raw)
-    data = bytearray(raw.getvalue())
-    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-        entries = archive.infolist()
-    for entry in entries:
-        # Local file header: signature, version, flags, method, then time and date.
-        struct.pack_into("<HH", data, entry.header_offset + 10, *_DOS_EPOCH)
-    end = data.rfind(b"PK\x05\x06")
-    count, _, directory = struct.unpack_from("<HII", data, end + 10)
-    offset = directory
-    for _ in range(count):
-        # Central directory entry: made by at 4, time and date at 12, external attributes at 38.
-        struct.pack_into("<H", data, offset + 4, _MADE_BY)
-        struct.pack_into("<HH", data, offset + 12, *_DOS_EPOCH)
-        struct.pack_into("<I", data, offset + 38, 0o100644 << 16)
-        names, extra, comment = struct.unpack_from("<HHH", data, offset + 28)
-        offset += 46 + names + extra + comment
-    return bytes(data)
+    package = presentation.part.package
+    parts = list(package.iter_parts())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        _add(archive, "[Content_Types].xml", _content_types(parts))
+        _add(archive, "_rels/.rels", package._rels.xml)
+        for part in parts:
+            _add(archive, part.partname.membername, part.blob)
+            if len(part.rels):
+                _add(archive, part.partname.rels_uri.membername, _relationships(part))
+    return out.getvalue()
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, whatever machine builds the deck
+    info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+    archive.writestr(info, data)
+
+
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _content_types(parts: list[Any]) -> bytes:
+    overrides = "".join(
+        f'<Override PartName="{_attr(str(part.partname))}" ContentType="{_attr(part.content_type)}"/>'
+        for part in parts
+    )
+    return (
+        f'{_XML_HEAD}<Types xmlns="{_CT_NS}">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
+    ).encode("utf-8")
+
+
+def _relationships(part: Any) -> bytes:
+    base = part.partname.baseURI
+    items = []
+    for r_id, rel in part.rels.items():
+        if rel.is_external:
+            target, mode = rel.target_ref, ' TargetMode="External"'
+        else:
+            target, mode = _relative(str(rel.target_partname), base), ""
+        items.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" Target="{_attr(target)}"{mode}/>')
+    return f'{_XML_HEAD}<Relationships xmlns="{_RELS_NS}">{"".join(items)}</Relationships>'.encode("utf-8")
+
+
+@lru_cache(maxsize=4096)
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
 
 
 def write_atomic(data: bytes, target: Path) -> Path:
