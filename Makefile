@@ -11,6 +11,8 @@ $(BIN)/tafollow: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	# Compiled once here: where PYTHONDONTWRITEBYTECODE is set, every run would recompile tafollow.
+	$(BIN)/python -m compileall -q tafollow
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/tafollow
