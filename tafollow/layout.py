@@ -136,7 +136,10 @@ def _progress(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
                           for offset, _ in _table_pages(spec, 0, table_w, top, body.bottom, body.y))
     later_w = text_w if table_continues else body.w
     later = Rect(body.x, body.y, later_w, body.h)
-    text_pages = flow(blocks, text_w, first.h, later.h, 16.0, BODY_FLOOR, next_width=later_w)
+    if first.h >= 3 * line_pitch(BODY_FLOOR) + 2 * INSET_Y:
+        text_pages = flow(blocks, text_w, first.h, later.h, 16.0, BODY_FLOOR, next_width=later_w)
+    else:  # a tall chart leaves no room worth using: the steps start on the next slide
+        text_pages = [(16.0, []), *flow(blocks, later_w, later.h, later.h, 16.0, BODY_FLOOR)]
     pages: list[list[Item]] = []
     for index, (_, paragraphs) in enumerate(text_pages):
         rect = first if index == 0 else later
