@@ -513,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
+        analysis = REPO / "bench" / "analysis.md"  # written by people, kept across runs
+        if analysis.is_file():
+            text = text.rstrip("\n") + "\n\n" + analysis.read_text(encoding="utf-8")
         args.output.write_text(text, encoding="utf-8")
         print(f"written to {args.output}", file=sys.stderr)
     return 0
