@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import measure
 from .chart import chart
-from .fit import INSET_X, INSET_Y, Block, best_size, flow, line_pitch, lines_of, sized
+from .fit import INSET_X, INSET_Y, Block, best_size, flow, height_of, line_pitch, lines_of, sized
 from .load import ProjectFile, Round
 from .model import Project, Table
 from .plan import Deck, Footer, Item, Paragraph, Rect, Shape, Slide, TextBox
@@ -84,9 +84,15 @@ def _title_slide(project: Project, labels: Labels, frames: Frames) -> Slide:
     details = [Block((Paragraph(text, 20.0),), gap=0.3) for text in (
         labels("owner", project.owner), labels("managers", project.managers), labels("updated", project.updated))]
     pages = flow(details, frames.details.w, frames.details.h, frames.details.h, 20.0, BODY_FLOOR)
+    title = _fitted(frames.project_title, project.name, "Title", 40.0, 20.0, bold=True, anchor="bottom")
+    # The title sits at the bottom of its box; the kicker goes right above its first line, not
+    # where the template's box happens to leave it.
+    kicker = frames.kicker
+    top_of_title = title.rect.bottom - height_of(title.paragraphs, title.rect.w)
+    kicker = Rect(kicker.x, max(kicker.y, top_of_title - kicker.h), kicker.w, kicker.h)
     return Slide("Project title", [
-        TextBox(frames.kicker, (Paragraph(labels("kicker"), 20.0, bold=True),), "Kicker", name="Kicker"),
-        _fitted(frames.project_title, project.name, "Title", 40.0, 20.0, bold=True, anchor="bottom"),
+        TextBox(kicker, (Paragraph(labels("kicker"), 20.0, bold=True),), "Kicker", anchor="bottom", name="Kicker"),
+        title,
         TextBox(frames.details, tuple(p for _, page in pages for p in page), "Details", name="Details"),
     ])
 
