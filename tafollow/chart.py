@@ -25,10 +25,22 @@ POINT_DEPTH = 14.0
 MAX_LINES = 3
 
 
-def chart(progress: Progress, labels: Labels, area: Rect) -> tuple[list[Item], float]:
-    """Shapes for the chart at the top of `area`, and the height they take."""
+def chart(progress: Progress, labels: Labels, area: Rect) -> list[tuple[list[Item], float]]:
+    """Shapes for the chart at the top of `area`, page by page, and the height each takes.
+
+    A chart taller than the area (many lanes) goes on as many slides as it
+    needs, the legend repeated on each, rather than running off the slide.
+    """
+    pages: list[tuple[list[Item], float]] = []
+    start = area.y + LEGEND_H + GAP
     items: list[Item] = _legend(labels, area)
-    y = area.y + LEGEND_H + GAP
+    y = start
+
+    def room(height: float) -> None:
+        nonlocal items, y
+        if y + height > area.bottom and y > start:
+            pages.append((items, y - area.y))
+            items, y = _legend(labels, area), start
     lanes = _lanes(progress, labels)
     name_w = 0.0
     if any(name for name, _ in lanes):
@@ -37,6 +49,7 @@ def chart(progress: Progress, labels: Labels, area: Rect) -> tuple[list[Item], f
     size = _label_size([phase for _, phases in lanes for phase in phases], w, lanes)
     for name, phases in lanes:
         height = _lane_height(phases, w / len(phases), size)
+        room(height + SCALE_H)
         if name:
             items.append(_label(Rect(area.x, y, name_w - 4, height), name, SMALL, bold=True, anchor="middle"))
         segment = w / len(phases)
@@ -55,22 +68,25 @@ def chart(progress: Progress, labels: Labels, area: Rect) -> tuple[list[Item], f
         span = progress.span
         paragraph = Paragraph(span.name, size, bold=True, color=TEXT_ON[span.status], align="center")
         height = _box_height(paragraph, w)
+        room(height)
         items.append(Shape(Rect(x, y, w, height), "rounded", COLORS[span.status], (paragraph,), name="Span"))
         y += height + GAP
     for milestone in progress.milestones:
         at = x + w * milestone.at / 100
         diamond = 14.0
+        right = milestone.at >= 50
+        label_w = max(w * 0.45, 120)
+        paragraph = Paragraph(milestone.name, SMALL, bold=True, color=MILESTONE, align="right" if right else "left")
+        height = max(16.0, _box_height(paragraph, label_w))
+        room(max(height, diamond))
         items.append(Shape(Rect(at - diamond / 2, y, diamond, diamond), "diamond",
                            COLORS[milestone.status] if milestone.status != "todo" else MILESTONE,
                            name="Milestone"))
-        right = milestone.at >= 50
-        label_w = max(w * 0.45, 120)
-        rect = Rect(at - diamond / 2 - 4 - label_w, y - 1, label_w, 16) if right else Rect(at + diamond / 2 + 4, y - 1, label_w, 16)
-        paragraph = Paragraph(milestone.name, SMALL, bold=True, color=MILESTONE, align="right" if right else "left")
-        height = max(16.0, _box_height(paragraph, label_w))
-        items.append(TextBox(Rect(rect.x, rect.y, rect.w, height), (paragraph,), name="Milestone label"))
+        label_x = at - diamond / 2 - 4 - label_w if right else at + diamond / 2 + 4
+        items.append(TextBox(Rect(label_x, y - 1, label_w, height), (paragraph,), name="Milestone label"))
         y += max(height, diamond) + GAP
-    return items, y - area.y
+    pages.append((items, y - area.y))
+    return pages
 
 
 def _lanes(progress: Progress, labels: Labels) -> list[tuple[str | None, list[tuple[str, Status, str]]]]:

@@ -125,8 +125,8 @@ def _goal(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
 def _progress(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     progress = project.progress
     body = frames.body
-    chart_items, chart_h = chart(progress, labels, body)
-    top = body.y + chart_h + 4
+    chart_pages = chart(progress, labels, body)
+    top = body.y + chart_pages[-1][1] + 4
     tables = [_table_rows(table, labels) for table in project.tables]
     table_w = min(max((_natural_width(rows) for rows in tables), default=0.0), body.w * 0.5)
     text_w = body.w - (table_w + COLUMN_GAP if tables else 0.0)
@@ -150,9 +150,10 @@ def _progress(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     for index, (_, paragraphs) in enumerate(text_pages):
         rect = first if index == 0 else later
         pages.append([TextBox(rect, tuple(paragraphs), name="Steps")] if paragraphs else [])
-    pages[0] = chart_items + pages[0]
+    # The steps start on the chart's last slide; a chart of many lanes takes the slides before it.
+    pages = [items for items, _ in chart_pages[:-1]] + [chart_pages[-1][0] + pages[0]] + pages[1:]
     table_x = body.right - table_w
-    page, y = 0, top
+    page, y = len(chart_pages) - 1, top
     for table, spec in zip(project.tables, tables):
         if table.title:
             caption = Paragraph(table.title, TABLE_DESIGN, bold=True)
