@@ -75,6 +75,10 @@ def explain(detail: Any, document: Document, model: type[BaseModel] | None = Non
         return position, f"expected true or false for '{_name(path)}', got {_kind_of(value)}"
     if kind in {"greater_than_equal", "less_than_equal"}:
         return position, f"'{_name(path)}' must be between 0 and 100, got {_kind_of(value)}"
+    if kind in {"string_too_long", "too_long"} and isinstance(value, str):
+        limit = detail.get("ctx", {}).get("max_length")
+        return position, (f"'{_name(path)}' is {len(value)} characters; at most {limit} fit on the slide: "
+                          "shorten it (details belong in the text below)")
     if kind == "too_short":
         return position, f"'{_name(path)}' needs at least one item"
     message = str(detail["msg"])

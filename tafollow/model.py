@@ -77,6 +77,12 @@ def _require_text(value: Any) -> Any:
 Text = Annotated[str, BeforeValidator(_require_text)]
 """A non-empty piece of text from the data, kept exactly as written."""
 
+HEADING_MAX, LABEL_MAX, UNIT_MAX = 150, 200, 60
+Heading = Annotated[Text, Field(max_length=HEADING_MAX)]
+"""A slide title or project name: at the smallest title size, about this much fits its box."""
+Label = Annotated[Text, Field(max_length=LABEL_MAX)]
+"""A name drawn inside the progress chart, where a lane cannot be split between slides."""
+
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
@@ -94,7 +100,7 @@ class Strict(BaseModel):
 class Goal(Strict):
     """The goal slide: the binding goal and its context."""
 
-    heading: Text | None = Field(None, description="Overrides the slide heading (default 'Tavoite').")
+    heading: Heading | None = Field(None, description="Overrides the slide heading (default 'Tavoite').")
     subheading: Text | None = Field(None, description="E.g. 'Sitovat osatavoitteet'.")
     paragraphs: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
         default_factory=list, description="The goal text and context, one item per paragraph."
@@ -113,7 +119,7 @@ class Goal(Strict):
 class Phase(Strict):
     """One phase of a lane in the progress chart."""
 
-    name: Text
+    name: Label
     status: Status = Field(description="todo = TEKEMÄTTÄ, doing = TEKEILLÄ, done = TEHTY.")
     percent: Percent | None = Field(
         None, description="How far the phase has got, 0-100; defaults to 0, 50 or 100 by status."
@@ -129,21 +135,21 @@ class Phase(Strict):
 class Lane(Strict):
     """A row of phases that runs across the 0-100 % scale."""
 
-    name: Text | None = None
+    name: Label | None = None
     phases: list[Phase] = Field(min_length=1)
 
 
 class Span(Strict):
     """A lane that runs under all the others, e.g. stakeholder engagement."""
 
-    name: Text
+    name: Label
     status: Status
 
 
 class Milestone(Strict):
     """A point on the scale, e.g. the board's approval at 100 %."""
 
-    name: Text
+    name: Label
     at: Percent = 100.0
     status: Status = "todo"
 
@@ -276,7 +282,7 @@ def _add(values: Any) -> Number:
 class Progress(Strict):
     """The progress slide: chart, numbered steps, closing notes."""
 
-    heading: Text | None = None
+    heading: Heading | None = None
     lanes: list[Lane] = Field(default_factory=list, description="Empty: the chart is drawn from the steps.")
     span: Span | None = None
     milestones: list[Milestone] = Field(default_factory=list)
@@ -295,7 +301,7 @@ class Progress(Strict):
 class Forecast(Strict):
     status: ForecastStatus
     sentence: Text | None = Field(None, description="Replaces the standard verdict sentence.")
-    heading: Text | None = None
+    heading: Heading | None = None
     narrative: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
 
 
@@ -321,7 +327,7 @@ def _risks_shorthand(value: Any) -> Any:
 class Project(Strict):
     """One binding goal: four slides in the deck."""
 
-    name: Text
+    name: Heading
     owner: Text
     managers: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(min_length=1)
     updated: Date
@@ -335,9 +341,11 @@ class Project(Strict):
 class Report(Strict):
     """The round: data/report.yaml."""
 
-    title: Text
+    title: Heading
     as_of: Date = Field(description="The date of the forecast, shown on the cover.")
-    unit: Text = Field(description="The unit named in the footer, e.g. Kehittämispalvelut.")
+    unit: Annotated[Text, Field(max_length=UNIT_MAX)] = Field(
+        description="The unit named in the footer, e.g. Kehittämispalvelut."
+    )
     footer_date: Date | None = None
     language: Language = "fi"
     projects: list[Text] | None = Field(None, description="File stems, to select or reorder projects.")

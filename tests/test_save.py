@@ -275,9 +275,12 @@ def test_core_properties_come_from_the_data() -> None:
     assert core.last_printed is None
 
 
-def test_a_title_longer_than_office_allows_in_properties(tmp_path: Path) -> None:
-    """python-pptx refuses core properties over 255 characters: cut there, never a crash."""
-    from pptx import Presentation
+def test_a_title_too_long_for_the_cover_is_a_clean_error(tmp_path: Path) -> None:
+    """A 570-character title once crashed python-pptx's core properties (255 at most); it cannot fit
+    the cover either, so validation refuses it with its line and nothing is written."""
+    from typer.testing import CliRunner
+
+    from tafollow.cli import app
 
     data = tmp_path / "data"
     shutil.copytree(SHIPPED, data)
@@ -285,8 +288,12 @@ def test_a_title_longer_than_office_allows_in_properties(tmp_path: Path) -> None
     long = "Sitovat tavoitteet " * 30
     report.write_text(report.read_text(encoding="utf-8").replace(
         "title: Sitovat toiminnalliset tavoitteet 2019", f"title: {long.strip()}"), encoding="utf-8")
-    core = Presentation(io.BytesIO(build_bytes(data))).core_properties
-    assert len(core.title) == 255 and core.title.endswith("…")
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(app, ["build", str(data), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "report.yaml:" in result.output and "at most 150 fit on the slide" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
 
 
 def test_two_builds_of_the_shipped_data_are_byte_identical(tmp_path: Path) -> None:
