@@ -6,8 +6,7 @@ in PowerPoint. Labels are fitted with the same measuring as all other text.
 
 from __future__ import annotations
 
-from .fit import INSET_X, INSET_Y, line_pitch, lines_of
-from .measure import text_width
+from .fit import INSET_X, INSET_Y, box_width, line_pitch, lines_of
 from .model import Progress, Status
 from .plan import Item, Paragraph, Rect, Shape, TextBox
 from .text import Labels
@@ -136,7 +135,7 @@ def _legend(labels: Labels, area: Rect) -> list[Item]:
     x = area.right
     for status in ("done", "doing", "todo"):
         text = labels(f"status_{status}")
-        width = text_width(text, SMALL, bold=True) / 0.98 + 2 * INSET_X + 2
+        width = box_width(text, SMALL, bold=True)
         x -= width
         items.append(_label(Rect(x, area.y, width, LEGEND_H), text, SMALL, bold=True))
         x -= 12

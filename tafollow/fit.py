@@ -58,6 +58,11 @@ def lines_of(paragraph: Paragraph, width: float) -> tuple[str, ...]:
     return _lines(paragraph.text, _text_width(width, paragraph), paragraph.size, paragraph.bold)
 
 
+def box_width(text: str, size: float, bold: bool = False) -> float:
+    """The width a one-line box needs for `text`: its measure, the safety margin, the insets."""
+    return measure.text_width(text, size, bold) / WIDTH_SAFETY + 2 * INSET_X + 2
+
+
 def paragraph_height(paragraph: Paragraph, width: float) -> float:
     return paragraph.space_before + len(lines_of(paragraph, width)) * line_pitch(paragraph.size)
 

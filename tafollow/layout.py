@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import measure
 from .chart import chart
-from .fit import INSET_X, INSET_Y, Block, best_size, flow, height_of, line_pitch, lines_of, sized
+from .fit import INSET_X, INSET_Y, Block, best_size, box_width, flow, height_of, line_pitch, lines_of, sized
 from .load import ProjectFile, Round
 from .model import Project, Table
 from .plan import Deck, Footer, Item, Paragraph, Rect, Shape, Slide, TextBox
@@ -199,8 +198,8 @@ def _column_width(rows: list[tuple[str, ...]], column: int, size: float) -> floa
     for r, row in enumerate(rows):
         words = row[column].split() if r == 0 else [row[column]]
         for word in words:
-            widest = max(widest, measure.text_width(word, size, bold=r == 0))
-    return widest / 0.98 + 2 * INSET_X + 2
+            widest = max(widest, box_width(word, size, bold=r == 0))
+    return widest
 
 
 def _table_pages(spec: tuple[list[tuple[str, ...]], bool, tuple[bool, ...]], x: float, width: float,

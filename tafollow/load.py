@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Issue, UsageError
-from .model import Project, Report, Table
+from .model import Project, Report
 from .explain import explain
 from .yamlread import Document, Path_, Position, YamlProblem, read_yaml
 from .yamlread import _show as show
@@ -234,21 +234,16 @@ def _check_tables(path: Path, project: Project, document: Document) -> list[Issu
                               f"columns add up to {_number(cells[name])}; remove the typed value")
                     )
         if table.total is not None:
-            totals = table.totals()
             for name, typed in table.total.expect.items():
-                if not _same(totals.get(name, _column_total(table, name)), typed):
+                actual = table.column_total(name)
+                if not _same(actual, typed):
                     at = document.values.get(("tables", t, "total", "expect", name), Position(0, 0))
-                    actual = totals.get(name, _column_total(table, name))
                     issues.append(
                         Issue(path, at.line, at.column,
                               f"the total of '{show(name)}' is typed as {_number(typed)} but the rows "
                               f"add up to {_number(actual)}")
                     )
     return issues
-
-
-def _column_total(table: Table, name: str) -> float:
-    return sum((table.cells(row).get(name) or 0) for row in table.rows)
 
 
 def _same(computed: Any, typed: float) -> bool:

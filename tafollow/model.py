@@ -57,12 +57,12 @@ Date = Annotated[
 
 # Characters XML 1.0 cannot carry: a slide holding one is corrupt. The YAML
 # reader refuses them with a line number; this guards models built in Python.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _slide_safe(value: Any) -> Any:
     if isinstance(value, str):
-        bad = _XML_ILLEGAL.search(value)
+        bad = XML_ILLEGAL.search(value)
         if bad:
             raise ValueError(f"contains the control character U+{ord(bad.group()):04X}, which a slide cannot hold")
     return value
@@ -266,8 +266,11 @@ class Table(Strict):
     def totals(self) -> dict[str, Number]:
         """Column totals over all rows, for the columns the total row shows."""
         names = self.total.columns if self.total and self.total.columns else [c.name for c in self.columns]
-        rows = [self.cells(row) for row in self.rows]
-        return {name: _add(cells.get(name) for cells in rows) for name in names}
+        return {name: self.column_total(name) for name in names}
+
+    def column_total(self, name: str) -> Number:
+        """The total of one column over all rows (blank counts as 0)."""
+        return _add(self.cells(row).get(name) for row in self.rows)
 
 
 def _add(values: Any) -> Number:

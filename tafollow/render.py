@@ -26,6 +26,7 @@ from pptx.util import Emu
 
 from . import slidexml
 from .package import relate_new
+from .chart import POINT_DEPTH
 from .errors import UsageError
 from .layout import Frames
 from .plan import Deck, Rect, Shape, Table, TextBox
@@ -145,8 +146,6 @@ def _adjust(item: Shape) -> float | None:
     """Point depth of chevrons as a share of the shorter side, matching the chart's geometry."""
     if item.kind not in ("chevron", "home_plate"):
         return None
-    from .chart import POINT_DEPTH
-
     return POINT_DEPTH / min(item.rect.w, item.rect.h)
 
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .chart import COLORS
-from .fit import INSET_X, INSET_Y, Block, best_size, line_pitch, lines_of, sized
+from .fit import INSET_X, INSET_Y, Block, best_size, box_width, line_pitch, lines_of, sized
 from .layout import ACCENT, LIGHTS, TITLE_DESIGN, TITLE_FLOOR, Frames
 from .load import Round
-from .measure import text_width
 from .model import ForecastStatus, Project, Status
 from .plan import Item, Paragraph, Rect, Shape, Slide, TextBox
 from .text import Labels
@@ -101,19 +100,14 @@ def _title(rect: Rect, text: str) -> TextBox:
     return TextBox(rect, tuple(sized(block, size, TITLE_DESIGN, TITLE_FLOOR)), "Title", name="Title")
 
 
-def _box_width(text: str, size: float, bold: bool = False) -> float:
-    """The width a one-line box needs for `text`, with insets and the measuring margin."""
-    return text_width(text, size, bold) / 0.98 + 2 * INSET_X + 2
-
-
 def _columns(body: Rect, rows: list[_Row], header: tuple[str, ...], labels: Labels) -> _Columns:
     lights = [labels(f"forecast_short_{status}") for status in FORECASTS]
-    forecast_w = LIGHT + LIGHT_GAP + max(_box_width(t, DESIGN) for t in lights)
-    forecast_w = max(forecast_w, _box_width(header[2], DESIGN, bold=True))
-    progress_w = max(_box_width(labels("percent", 100), DESIGN), _box_width(header[3], DESIGN, bold=True))
+    forecast_w = LIGHT + LIGHT_GAP + max(box_width(t, DESIGN) for t in lights)
+    forecast_w = max(forecast_w, box_width(header[2], DESIGN, bold=True))
+    progress_w = max(box_width(labels("percent", 100), DESIGN), box_width(header[3], DESIGN, bold=True))
     lanes = [phase_statuses(row.project) for row in rows] or [[["todo"]]]
     widest = max(_cells_width(lane_set, CELL_MAX_W, CELL_GAP) for lane_set in lanes)
-    phases_w = min(max(widest + 2 * INSET_X, _box_width(header[4], DESIGN, bold=True)), body.w * PHASES_SHARE)
+    phases_w = min(max(widest + 2 * INSET_X, box_width(header[4], DESIGN, bold=True)), body.w * PHASES_SHARE)
     cell_w, gap = CELL_MAX_W, CELL_GAP
     inner = phases_w - 2 * INSET_X
     while cell_w > 2 and any(_cells_width(lane_set, cell_w, gap) > inner for lane_set in lanes):
@@ -237,7 +231,7 @@ def _legend(labels: Labels, body: Rect) -> tuple[list[Item], float]:
     items: list[Item] = []
     x, y = body.x, 0.0
     for index, (kind, fill, text) in enumerate(entries):
-        width = swatch + _box_width(text, LEGEND_SIZE)
+        width = swatch + box_width(text, LEGEND_SIZE)
         gap = 18.0 if index == len(FORECASTS) else 6.0
         if x > body.x and x + width > body.right:
             x, y = body.x, y + line_h

@@ -30,6 +30,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from .errors import printable
+from .model import XML_ILLEGAL
 
 MAX_DEPTH = 40
 """Deeper nesting than any project file needs; bounds recursion on hostile input."""
@@ -52,8 +53,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:merge",
     "tag:yaml.org,2002:yaml",
 }
-# Characters XML 1.0 cannot carry: a slide part containing one is corrupt.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 # What YAML's reader refuses outright (it allows TAB, LF, CR and NEL among the controls).
@@ -344,7 +343,7 @@ def _scalar(node: ScalarNode, problems: list[YamlProblem]) -> str | None:
         return None
     if "\r" in value:  # only from a "\r" escape: a line break, as a raw CR would have been
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _XML_ILLEGAL.search(value)
+    bad = XML_ILLEGAL.search(value)
     if bad:
         where = _position(node)
         char = bad.group()
