@@ -1,7 +1,8 @@
 """The plan of the deck: what goes where, text already fitted.
 
-Layout produces these plain objects and render turns them into python-pptx
-shapes without deciding anything. Units are points from the slide's top
+Layout produces these plain objects and the writer (render, slidexml)
+turns them into PresentationML without deciding anything: every position,
+indent, inset and colour is here. Units are points from the slide's top
 left corner; colours are RGB hex strings.
 """
 
@@ -29,7 +30,11 @@ class Rect:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph in one style; `bullet` is "•", "number" or None."""
+    """One paragraph in one style; `bullet` is "•", "number" or None.
+
+    The text starts `indent + hang` from the box's inner edge; a bullet or
+    number hangs in the `hang` before it.
+    """
 
     text: str
     size: float
@@ -40,6 +45,7 @@ class Paragraph:
     indent: float = 0.0
     space_before: float = 0.0
     align: Literal["left", "center", "right"] = "left"
+    hang: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class TextBox:
     placeholder: str | None = None
     anchor: Literal["top", "middle", "bottom"] = "top"
     name: str = "Text"
+    inset_x: float = 0.0
+    inset_y: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,10 @@ class Shape:
     text: tuple[Paragraph, ...] = ()
     line: str | None = None
     name: str = "Shape"
+    adjust: float | None = None
+    """The preset's first adjustment (a chevron's point depth), as a share of the shorter side."""
+    inset_x: float = 0.0
+    inset_y: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -76,9 +88,26 @@ class Table:
     size: float
     total: bool = False
     numeric: tuple[bool, ...] = ()
+    inset_x: float = 0.0
+    inset_y: float = 0.0
+    colors: tuple[str, ...] = ()
+    """Header fill, header text, total fill, band fill, body text."""
 
 
 Item = TextBox | Shape | Table
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Where the template's placeholders are, in points (read from the template, input to layout)."""
+
+    cover_title: Rect
+    cover_subtitle: Rect
+    kicker: Rect
+    project_title: Rect
+    details: Rect
+    title: Rect
+    body: Rect
 
 
 @dataclass

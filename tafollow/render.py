@@ -26,10 +26,8 @@ from pptx.util import Emu
 
 from . import slidexml
 from .package import relate_new
-from .chart import POINT_DEPTH
 from .errors import UsageError
-from .layout import Frames
-from .plan import Deck, Rect, Shape, Table, TextBox
+from .plan import Deck, Frames, Rect, Shape, Table, TextBox
 
 LAYOUTS = {
     "Cover": ("Title", "Subtitle"),
@@ -119,7 +117,7 @@ def render(deck: Deck, presentation: Any) -> Any:
                 ph = layout.placeholders[item.placeholder] if item.placeholder else None
                 shapes.append(slidexml.text_box(item, shape_id, deck.lang, ph))
             elif isinstance(item, Shape):
-                shapes.append(slidexml.shape(item, shape_id, deck.lang, _adjust(item)))
+                shapes.append(slidexml.shape(item, shape_id, deck.lang))
             elif isinstance(item, Table):
                 shapes.append(slidexml.table(item, shape_id, deck.lang))
         if plan.footer:
@@ -140,13 +138,6 @@ def render(deck: Deck, presentation: Any) -> Any:
             notes.relate_to(part, RT.SLIDE)
             part.relate_to(notes, RT.NOTES_SLIDE)
     return presentation
-
-
-def _adjust(item: Shape) -> float | None:
-    """Point depth of chevrons as a share of the shorter side, matching the chart's geometry."""
-    if item.kind not in ("chevron", "home_plate"):
-        return None
-    return POINT_DEPTH / min(item.rect.w, item.rect.h)
 
 
 def _drop_template_slides(prs_part: Any) -> None:

@@ -9,8 +9,8 @@ DrawingML; it imports nothing from python-pptx.
 
 from __future__ import annotations
 
-from .fit import INSET_X, INSET_Y, line_pitch
 from .plan import Paragraph, Rect, Shape, Table, TextBox
+from .style import line_pitch
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -24,7 +24,6 @@ ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """Fixed, so the same data gives the same bytes."""
-HEADER_FILL, HEADER_TEXT, TOTAL_FILL, BAND_FILL = "0000BF", "FFFFFF", "9FC9EB", "F2F2F2"
 
 
 def escape(text: str) -> str:
@@ -71,10 +70,11 @@ def _xfrm(rect: Rect) -> str:
             f'<a:ext cx="{emu(rect.w)}" cy="{emu(rect.h)}"/></a:xfrm>')
 
 
-def _body(paragraphs: tuple[Paragraph, ...], lang: str, anchor: str = "top", tag: str = "p:txBody") -> str:
+def _body(paragraphs: tuple[Paragraph, ...], lang: str, anchor: str, inset_x: float, inset_y: float,
+          tag: str = "p:txBody") -> str:
     parts = [
-        f'<{tag}><a:bodyPr wrap="square" lIns="{emu(INSET_X)}" tIns="{emu(INSET_Y)}" rIns="{emu(INSET_X)}" '
-        f'bIns="{emu(INSET_Y)}" anchor="{ANCHOR[anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        f'<{tag}><a:bodyPr wrap="square" lIns="{emu(inset_x)}" tIns="{emu(inset_y)}" rIns="{emu(inset_x)}" '
+        f'bIns="{emu(inset_y)}" anchor="{ANCHOR[anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
     ]
     parts += [paragraph(p, lang) for p in paragraphs] or [f'<a:p><a:endParaRPr lang="{lang}"/></a:p>']
     parts.append(f"</{tag}>")
@@ -82,7 +82,7 @@ def _body(paragraphs: tuple[Paragraph, ...], lang: str, anchor: str = "top", tag
 
 
 def paragraph(p: Paragraph, lang: str) -> str:
-    hang = p.size * 1.3 if p.bullet else 0.0
+    hang = p.hang if p.bullet else 0.0
     if p.bullet is None:
         bullet = "<a:buNone/>"
     elif p.bullet == "number":
@@ -113,14 +113,15 @@ def text_box(item: TextBox, shape_id: int, lang: str, placeholder: str | None = 
     if placeholder is not None:
         nv = (f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr>'
               f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>')
-        return f"<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}</p:spPr>{_body(item.paragraphs, lang, item.anchor)}</p:sp>"
+        return f"<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}</p:spPr>{_body(item.paragraphs, lang, item.anchor, item.inset_x, item.inset_y)}</p:sp>"
     nv = (f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr txBox="1"/>'
           '<p:nvPr/></p:nvSpPr>')
     return (f'<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
-            f'</p:spPr>{_body(item.paragraphs, lang, item.anchor)}</p:sp>')
+            f'</p:spPr>{_body(item.paragraphs, lang, item.anchor, item.inset_x, item.inset_y)}</p:sp>')
 
 
-def shape(item: Shape, shape_id: int, lang: str, adjust: float | None = None) -> str:
+def shape(item: Shape, shape_id: int, lang: str) -> str:
+    adjust = item.adjust
     guide = f'<a:gd name="adj" fmla="val {round(adjust * 100000)}"/>' if adjust is not None else ""
     line = (f'<a:ln w="9525"><a:solidFill><a:srgbClr val="{item.line}"/></a:solidFill></a:ln>'
             if item.line else "<a:ln><a:noFill/></a:ln>")
@@ -128,7 +129,7 @@ def shape(item: Shape, shape_id: int, lang: str, adjust: float | None = None) ->
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
         f'<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="{PRESETS[item.kind]}"><a:avLst>{guide}</a:avLst></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{item.fill}"/></a:solidFill>{line}</p:spPr>'
-        f'{_body(item.text, lang, "middle")}</p:sp>'
+        f'{_body(item.text, lang, "middle", item.inset_x, item.inset_y)}</p:sp>'
     )
 
 
@@ -136,17 +137,19 @@ def table(item: Table, shape_id: int, lang: str) -> str:
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in item.column_widths)
     rows = []
     last = len(item.rows) - 1
+    header_fill, header_text, total_fill, band_fill, text_color = item.colors
     for r, (cells, height) in enumerate(zip(item.rows, item.row_heights)):
         header, total = r == 0, item.total and r == last
-        fill = HEADER_FILL if header else TOTAL_FILL if total else ("FFFFFF" if r % 2 else BAND_FILL)
+        fill = header_fill if header else total_fill if total else ("FFFFFF" if r % 2 else band_fill)
         out = []
         for c, text in enumerate(cells):
             numeric = bool(item.numeric) and item.numeric[c]
-            spec = Paragraph(text, item.size, bold=header or total, color=HEADER_TEXT if header else "000000",
+            spec = Paragraph(text, item.size, bold=header or total, color=header_text if header else text_color,
                              align="right" if numeric else "left")
             out.append(
                 f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph(spec, lang)}</a:txBody>'
-                f'<a:tcPr marL="{emu(INSET_X)}" marR="{emu(INSET_X)}" marT="{emu(INSET_Y)}" marB="{emu(INSET_Y)}" '
+                f'<a:tcPr marL="{emu(item.inset_x)}" marR="{emu(item.inset_x)}" marT="{emu(item.inset_y)}" '
+                f'marB="{emu(item.inset_y)}" '
                 f'anchor="{"b" if header else "ctr"}"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr>'
                 "</a:tc>"
             )

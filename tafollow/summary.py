@@ -12,21 +12,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .chart import COLORS
-from .fit import INSET_X, INSET_Y, Block, best_size, box_width, line_pitch, lines_of, sized
-from .layout import ACCENT, LIGHTS, TITLE_DESIGN, TITLE_FLOOR, Frames
+from . import style
+from .fit import box_height, fitted_box, largest
+from .fit import box_width as _box_width
 from .load import Round
 from .model import ForecastStatus, Project, Status
-from .plan import Item, Paragraph, Rect, Shape, Slide, TextBox
+from .plan import Frames, Item, Paragraph, Rect, Shape, Slide, TextBox
+from .style import CELL_INSET_X as INSET_X
+from .style import INSET_Y, line_pitch
 from .text import Labels
 
-DESIGN, FLOOR = 14.0, 10.0
-LEGEND_SIZE = 10.0
+DESIGN = style.SUMMARY.design
+LEGEND_SIZE = style.SMALL
 LIGHT = 14.0
 LIGHT_GAP = 6.0
 """Between the light and its text box (whose inset adds to it)."""
 CELL_H, CELL_MAX_W, CELL_GAP, LANE_GAP = 14.0, 28.0, 2.0, 8.0
-RULE, RULE_H = "DEDFE1", 0.75
+RULE, RULE_H = style.RULE, 0.75
 HEADER_RULE_H = 1.5
 PHASES_SHARE = 0.3
 """The phase cells never take more than this share of the width."""
@@ -95,9 +97,16 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
 
 
 def _title(rect: Rect, text: str) -> TextBox:
-    block = [Block((Paragraph(text, TITLE_DESIGN, bold=True),))]
-    size = best_size(block, rect.w, rect.h, TITLE_DESIGN, TITLE_FLOOR) or TITLE_FLOOR
-    return TextBox(rect, tuple(sized(block, size, TITLE_DESIGN, TITLE_FLOOR)), "Title", name="Title")
+    return fitted_box(rect, text, style.SLIDE_TITLE, placeholder="Title", name="Title", bold=True)
+
+
+def box_width(text: str, size: float, bold: bool = False) -> float:
+    """The overview is a grid of cells: its texts keep a cell's inset on both sides."""
+    return _box_width(text, size, bold, INSET_X)
+
+
+def _box(rect: Rect, paragraph: Paragraph, anchor: str, name: str) -> TextBox:
+    return TextBox(rect, (paragraph,), anchor=anchor, name=name, inset_x=INSET_X, inset_y=INSET_Y)  # type: ignore[arg-type]
 
 
 def _columns(body: Rect, rows: list[_Row], header: tuple[str, ...], labels: Labels) -> _Columns:
@@ -136,7 +145,7 @@ def _text_rects(columns: _Columns) -> tuple[Rect, Rect, Rect, Rect]:
 
 
 def _height(text: str, width: float, size: float, bold: bool) -> float:
-    return len(lines_of(Paragraph(text, size, bold=bold), width)) * line_pitch(size) + 2 * INSET_Y
+    return box_height([Paragraph(text, size, bold=bold)], width, INSET_X)
 
 
 def _header_height(header: tuple[str, ...], columns: _Columns, size: float) -> float:
@@ -157,14 +166,12 @@ def _row_height(row: _Row, columns: _Columns, size: float) -> float:
 
 def _size(rows: list[_Row], header: tuple[str, ...], columns: _Columns, room: float) -> float:
     """The largest size at which every row fits on one slide; the floor when none does."""
-    size = DESIGN
-    while size > FLOOR:
+
+    def fits(size: float) -> bool:
         needed = _header_height(header, columns, size) + HEADER_RULE_H
-        needed += sum(_row_height(row, columns, size) for row in rows)
-        if needed <= room:
-            return size
-        size -= 0.5
-    return FLOOR
+        return needed + sum(_row_height(row, columns, size) for row in rows) <= room
+
+    return largest(style.sizes(style.SUMMARY), fits) or style.SUMMARY.floor
 
 
 def _pages(rows: list[_Row], header: tuple[str, ...], columns: _Columns, room: float,
@@ -188,10 +195,10 @@ def _header(header: tuple[str, ...], columns: _Columns, y: float, size: float) -
     height = _header_height(header, columns, size)
     items: list[Item] = []
     for text, rect, align in zip(header, rects, ("left", "left", "left", "right", "left")):
-        paragraph = Paragraph(text, size, bold=True, color=ACCENT, align=align)  # type: ignore[arg-type]
-        items.append(TextBox(Rect(rect.x, y, rect.w, height), (paragraph,), anchor="bottom", name="Summary header"))
+        paragraph = Paragraph(text, size, bold=True, color=style.ACCENT, align=align)  # type: ignore[arg-type]
+        items.append(_box(Rect(rect.x, y, rect.w, height), paragraph, "bottom", "Summary header"))
     first, last = rects[0], rects[-1]
-    items.append(Shape(Rect(first.x, y + height, last.right - first.x, HEADER_RULE_H), "rect", ACCENT,
+    items.append(Shape(Rect(first.x, y + height, last.right - first.x, HEADER_RULE_H), "rect", style.ACCENT,
                        name="Summary header rule"))
     return items
 
@@ -203,18 +210,18 @@ def _row(row: _Row, columns: _Columns, y: float, size: float) -> list[Item]:
     names = ("Summary project", "Summary owner", "Summary forecast", "Summary progress")
     for i, (text, rect, name) in enumerate(zip(row.texts, _text_rects(columns), names)):
         paragraph = Paragraph(text, size, bold=i == 0, align="right" if i == 3 else "left")
-        items.append(TextBox(Rect(rect.x, y, rect.w, height), (paragraph,), anchor="middle", name=name))
+        items.append(_box(Rect(rect.x, y, rect.w, height), paragraph, "middle", name))
     status = row.project.forecast.status
     light, cell_h = _marks(size)
     items.append(Shape(Rect(columns.forecast.x + INSET_X + (LIGHT - light) / 2, middle - light / 2, light, light),
                        "ellipse",
-                       LIGHTS[status], name=f"Summary light {status}"))
+                       style.LIGHTS[status], name=f"Summary light {status}"))
     x = columns.phases.x + INSET_X
     for lane_index, lane in enumerate(phase_statuses(row.project)):
         if lane_index:
             x += LANE_GAP - columns.cell_gap
         for phase_index, phase in enumerate(lane):
-            items.append(Shape(Rect(x, middle - cell_h / 2, columns.cell_w, cell_h), "rect", COLORS[phase],
+            items.append(Shape(Rect(x, middle - cell_h / 2, columns.cell_w, cell_h), "rect", style.STATUS_FILL[phase],
                                name=f"Summary phase {lane_index + 1}.{phase_index + 1} {phase}"))
             x += columns.cell_w + columns.cell_gap
     left, right = columns.name.x, columns.phases.right
@@ -224,8 +231,9 @@ def _row(row: _Row, columns: _Columns, y: float, size: float) -> list[Item]:
 
 def _legend(labels: Labels, body: Rect) -> tuple[list[Item], float]:
     """Legend entries (swatch and name) laid out in lines from the left; items at y = 0, and their height."""
-    entries: list[tuple[str, str, str]] = [("ellipse", LIGHTS[s], labels(f"forecast_short_{s}")) for s in FORECASTS]
-    entries += [("rect", COLORS[s], labels(f"status_{s}")) for s in STATUSES]
+    entries: list[tuple[str, str, str]] = [("ellipse", style.LIGHTS[s], labels(f"forecast_short_{s}"))
+                                           for s in FORECASTS]
+    entries += [("rect", style.STATUS_FILL[s], labels(f"status_{s}")) for s in STATUSES]
     line_h = line_pitch(LEGEND_SIZE) + 2 * INSET_Y
     swatch = 10.0
     items: list[Item] = []
@@ -239,8 +247,8 @@ def _legend(labels: Labels, body: Rect) -> tuple[list[Item], float]:
             x += gap
         items.append(Shape(Rect(x, y + (line_h - swatch) / 2, swatch, swatch), kind, fill,  # type: ignore[arg-type]
                            name="Summary legend swatch"))
-        items.append(TextBox(Rect(x + swatch, y, width - swatch, line_h), (Paragraph(text, LEGEND_SIZE),),
-                             anchor="middle", name="Summary legend"))
+        items.append(_box(Rect(x + swatch, y, width - swatch, line_h), Paragraph(text, LEGEND_SIZE), "middle",
+                          "Summary legend"))
         x += width
     return items, y + line_h
 

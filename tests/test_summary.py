@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 import rendercheck
 from conftest import SHIPPED_DATA, render_pages
 from tafollow.build import DEFAULT_TEMPLATE, deck_bytes
-from tafollow.chart import COLORS
 from tafollow.cli import app
-from tafollow.fit import height_of
-from tafollow.layout import LIGHTS
+from tafollow.fit import box_height
+from tafollow.style import LIGHTS
+from tafollow.style import STATUS_FILL as COLORS
 from tafollow.load import Round, load
 from tafollow.plan import Shape, Slide, TextBox
 from tafollow.render import frames, open_template
@@ -65,7 +65,7 @@ def assert_fits(slides: list[Slide], body) -> None:  # type: ignore[no-untyped-d
     for number, slide in enumerate(slides, start=1):
         for item in slide.items:
             if isinstance(item, TextBox):
-                assert height_of(item.paragraphs, item.rect.w) <= item.rect.h + 0.01, (number, item)
+                assert box_height(item.paragraphs, item.rect.w, item.inset_x) <= item.rect.h + 0.01, (number, item)
                 assert all(p.size >= MIN_PT for p in item.paragraphs), (number, item)
             if item.name.startswith("Summary"):
                 rect = item.rect
