@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 from . import measure, style
@@ -90,9 +89,33 @@ def text_width(box: float, paragraph: Paragraph, inset_x: float = 0.0) -> float:
     return max((box - 2 * inset_x - paragraph.indent - paragraph.hang) * WIDTH_SAFETY, 1.0)
 
 
-@lru_cache(maxsize=65536)
+_WRAPPED: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
+_WRAPPED_MAX = 65536
+
+
+_TAIL: list[tuple[tuple[str, float, float, bool], tuple[str, ...]]] = []
+"""The rest of the paragraph split last, and its lines (one entry, so memory stays linear)."""
+
+
 def _lines(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
-    return tuple(measure.wrap(text, width, size, bold))
+    key = (text, width, size, bold)
+    if _TAIL and _TAIL[0][0] == key:
+        return _TAIL[0][1]
+    found = _WRAPPED.get(key)
+    if found is None:
+        if len(_WRAPPED) >= _WRAPPED_MAX:
+            _WRAPPED.clear()
+        found = _WRAPPED[key] = tuple(measure.wrap(text, width, size, bold))
+    return found
+
+
+def _remember_tail(text: str, paragraph: Paragraph, box: float, lines: tuple[str, ...]) -> None:
+    """Lines wrap greedily, so the text after a line break wraps into the lines after it.
+
+    Told so, the next page does not wrap the rest of a long paragraph
+    again: splitting a paragraph over many pages stays linear in its length.
+    """
+    _TAIL[:] = [((text, text_width(box, paragraph), paragraph.size, paragraph.bold), lines)]
 
 
 def lines_of(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> tuple[str, ...]:
@@ -195,7 +218,7 @@ class Page:
 
 
 def flow(blocks: Sequence[Block], first: tuple[float, float], later: tuple[float, float],
-         role: style.Role) -> list[Page]:
+         role: style.Role, pages: int = 1) -> list[Page]:
     """Place blocks on as few pages as they need; `first` and `later` are the pages' (width, height).
 
     One page at the best size when everything fits. Otherwise the blocks
@@ -203,7 +226,9 @@ def flow(blocks: Sequence[Block], first: tuple[float, float], later: tuple[float
     page taking as even a share as the blocks allow (a block moves whole to
     the next page; a block taller than a page is split between paragraphs,
     then lines). Each page is then fitted on its own, so a page that ends
-    up with room to spare gets the larger size the scale allows.
+    up with room to spare gets the larger size the scale allows. Text that
+    needs more than one page is spread over at least `pages` pages, so that
+    a column can keep pace with the column beside it.
     """
     if not blocks:
         return [Page((), role.design, 0.0)]
@@ -213,19 +238,20 @@ def flow(blocks: Sequence[Block], first: tuple[float, float], later: tuple[float
         return [Page(tuple(blocks), size, hang)]
     rooms = (first[1] - 2 * style.INSET_Y, later[1] - 2 * style.INSET_Y)
     widths = (first[0], later[0])
-    pages = _pack(blocks, widths, rooms, 1.0, role.floor, hang)
+    packed = _pack(blocks, widths, rooms, 1.0, role.floor, hang)
+    count = max(len(packed), pages)
     # The smallest fill that still needs no more pages: every page carries a fair share.
     low, high = 0.0, 1.0
     for _ in range(10):
         middle = (low + high) / 2
-        if len(_pack(blocks, widths, rooms, middle, role.floor, hang)) <= len(pages):
+        if len(_pack(blocks, widths, rooms, middle, role.floor, hang)) <= count:
             high = middle
         else:
             low = middle
     if high < 1.0:
-        pages = _pack(blocks, widths, rooms, high, role.floor, hang)
+        packed = _pack(blocks, widths, rooms, high, role.floor, hang)
     out = []
-    for index, page in enumerate(pages):
+    for index, page in enumerate(packed):
         width, height = first if index == 0 else later
         out.append(Page(page, best_size(page, width, height, role, hang=hang) or role.floor, hang))
     return out
@@ -308,6 +334,8 @@ def _split_block(block: Block, after: bool, width: float, room: float, floor: fl
         rest = block.paragraphs[len(taken) + 1:]
         continued = replace(text, text=tail_text, bullet=None, under=text.under or text.bullet is not None,
                             before=0.0)
+        if text.bullet is None and "\n" not in text.text:
+            _remember_tail(tail_text, paragraph, width, lines[fitting:])
         head = Block((*taken, replace(text, text=head_text)), block.gap)
         return head, Block((continued, *rest), 0.0)
     if not taken:

@@ -126,6 +126,11 @@ def _forecast(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     left, right = columns(body)  # the risks column starts at the same x on every forecast slide
     left_pages = flow(left_blocks, (left.w, left.h), (left.w, left.h), style.BODY)
     right_pages = flow(right_blocks, (right.w, right.h), (right.w, right.h), style.BODY)
+    # Two columns that both continue share out their text over the same pages.
+    if len(left_pages) > 1 and len(right_pages) > 1 and len(left_pages) != len(right_pages):
+        count = max(len(left_pages), len(right_pages))
+        left_pages = flow(left_blocks, (left.w, left.h), (left.w, left.h), style.BODY, count)
+        right_pages = flow(right_blocks, (right.w, right.h), (right.w, right.h), style.BODY, count)
     pages: list[list[Item]] = []
     for index in range(max(len(left_pages), len(right_pages))):
         # Both columns of a page at one size, so the slide reads as one text.

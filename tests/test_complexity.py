@@ -64,6 +64,8 @@ def _forget_caches() -> None:
             for value in list(vars(module).values()):
                 if isinstance(value, functools._lru_cache_wrapper):
                     value.cache_clear()
+    fit._WRAPPED.clear()
+    fit._TAIL.clear()
 
 
 def _build(folder: Path) -> bytes:
@@ -154,3 +156,32 @@ def test_guards_see_the_quadratic_path(data: dict[int, Path]) -> None:
         small, large = _count(data[SMALL]), _count(data[LARGE])
     assert large["prs_calls"] > small["prs_calls"]
     assert large["scanned"] / small["scanned"] > COUNT_LIMIT
+
+
+def _one_paragraph_project(folder: Path, length: int) -> Path:
+    """A round of one project whose goal is a single paragraph of `length` characters without a space."""
+    (folder / "projects").mkdir(parents=True)
+    (folder / "report.yaml").write_text("title: T\nas_of: 1.1.2020\nunit: U\n", encoding="utf-8")
+    (folder / "projects" / "10-p.yaml").write_text(
+        "name: P\nowner: O\nmanagers: [M]\nupdated: 1.1.2020\n"
+        f"goal: {{paragraphs: [{'x' * length}]}}\n"
+        "progress: {steps: [{text: S, status: done}]}\nforecast: {status: on_track}\n", encoding="utf-8")
+    return folder
+
+
+def test_a_long_paragraph_costs_linear_time(tmp_path: Path) -> None:
+    """A paragraph four times as long takes about four times as long, not sixteen (it spans ~50-200 pages)."""
+    short = load(_one_paragraph_project(tmp_path / "short", 250_000))
+    long = load(_one_paragraph_project(tmp_path / "long", 1_000_000))
+
+    def seconds(round_) -> float:
+        best = float("inf")
+        for _ in range(2):
+            _forget_caches()
+            started = time.perf_counter()
+            deck_bytes(round_)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    ratio = seconds(long) / seconds(short)
+    assert ratio < 7.0, f"4x the text took {ratio:.1f}x as long (linear ~4x, quadratic ~16x)"
