@@ -1,11 +1,12 @@
 # make deck: set up .venv and build build/ta-seuranta.pptx from data/
-# make test: the same set-up plus test dependencies, then every test
+# make test: the same set-up plus test dependencies, then every test (the full run, as in CI)
+# make check: the fast tier for the edit-test loop: every test not marked slow (no LibreOffice, no hypothesis)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DECK := build/ta-seuranta.pptx
 
-.PHONY: deck test fuzz clean bench contact-sheet
+.PHONY: deck test check fuzz clean bench contact-sheet
 
 $(BIN)/tafollow: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,9 @@ deck: $(BIN)/tafollow
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -m "not slow"
 
 # make fuzz: the property-based input-safety tests at 1,000 examples each (make test runs ~200)
 fuzz: $(VENV)/.test-deps

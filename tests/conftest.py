@@ -57,6 +57,21 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.reportchars = chars + "s"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep `make check` (-m "not slow") free of LibreOffice and hypothesis, even for an unmarked test.
+
+    Render and property tests carry `@pytest.mark.slow` (or `pytestmark`)
+    where they are written; this adds the mark to any test that needs the
+    `soffice` fixture or is a hypothesis test but was not marked, so that the
+    fast tier never starts LibreOffice. `make test` runs them all anyway.
+    """
+    for item in items:
+        uses_libreoffice = "soffice" in getattr(item, "fixturenames", ())
+        is_property = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        if (uses_libreoffice or is_property) and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
+
+
 # --------------------------------------------------------------------------
 # Golden files and the shipped deck
 

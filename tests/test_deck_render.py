@@ -68,10 +68,12 @@ def test_seed_reference_has_29_slides() -> None:
     assert len(SEED_SLIDES) == EXPECTED_PAGES
 
 
+@pytest.mark.slow
 def test_deck_renders_29_pages(pages: list[rendercheck.Page]) -> None:
     assert len(pages) == EXPECTED_PAGES
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(EXPECTED_PAGES), ids=lambda i: f"slide{i + 1}")
 def test_seed_words_are_visible(index: int, pages: list[rendercheck.Page],
                                 coverages: list[tuple[float, float, list[str]]]) -> None:
@@ -83,6 +85,7 @@ def test_seed_words_are_visible(index: int, pages: list[rendercheck.Page],
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(EXPECTED_PAGES), ids=lambda i: f"slide{i + 1}")
 def test_no_word_off_page(index: int, pages: list[rendercheck.Page]) -> None:
     assert index < len(pages), f"the deck has no page {index + 1}"
@@ -92,6 +95,7 @@ def test_no_word_off_page(index: int, pages: list[rendercheck.Page]) -> None:
                      + "; ".join(describe_word(w) for w in off))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(EXPECTED_PAGES), ids=lambda i: f"slide{i + 1}")
 def test_no_overlapping_words(index: int, pages: list[rendercheck.Page]) -> None:
     assert index < len(pages), f"the deck has no page {index + 1}"
@@ -101,6 +105,7 @@ def test_no_overlapping_words(index: int, pages: list[rendercheck.Page]) -> None
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(EXPECTED_PAGES), ids=lambda i: f"slide{i + 1}")
 def test_no_text_overflows_into_the_footer(index: int, pages: list[rendercheck.Page]) -> None:
     assert index < len(pages), f"the deck has no page {index + 1}"
@@ -109,6 +114,7 @@ def test_no_text_overflows_into_the_footer(index: int, pages: list[rendercheck.P
     assert not low, f"page {index + 1}: " + "; ".join(describe_word(w) for w in low)
 
 
+@pytest.mark.slow
 def test_zz_coverage_summary(coverages: list[tuple[float, float, list[str]]],
                              capsys: pytest.CaptureFixture[str]) -> None:
     """Print the coverage figures; runs last in the module (tests run in file order)."""

@@ -68,6 +68,7 @@ def previewed(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     return work / "out", result.stdout
 
 
+@pytest.mark.slow
 def test_preview_writes_pdf_pngs_and_contact_sheet(previewed: tuple[Path, str]) -> None:
     out, stdout = previewed
     assert (out / "ta-seuranta.pptx").is_file()
@@ -82,6 +83,7 @@ def test_preview_writes_pdf_pngs_and_contact_sheet(previewed: tuple[Path, str]) 
     assert stdout.startswith("30 slides → ")
 
 
+@pytest.mark.slow
 def test_preview_removes_stale_slide_images(previewed: tuple[Path, str], tmp_path: Path) -> None:
     out, _ = previewed
     (out / "slide-99.png").write_bytes(b"old")
@@ -89,6 +91,7 @@ def test_preview_removes_stale_slide_images(previewed: tuple[Path, str], tmp_pat
     assert not (out / "slide-99.png").exists()
 
 
+@pytest.mark.slow
 def test_build_pdf_writes_the_pdf_beside_the_deck(data: Path, soffice: str) -> None:
     out = data.parent / "decks" / "round.pptx"
     result = CliRunner().invoke(app, ["build", str(data), "-o", str(out), "--pdf"])

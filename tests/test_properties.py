@@ -162,6 +162,7 @@ def round_of(project: Project, data: dict[str, Any], report: dict[str, Any] | No
                  [ProjectFile(Path("projects/p.yaml"), project, Document(data))])
 
 
+@pytest.mark.slow
 @PROFILE
 @given(projects())
 def test_a_any_valid_project_renders_with_every_text(data: dict[str, Any]) -> None:
@@ -182,6 +183,7 @@ def test_a_any_valid_project_renders_with_every_text(data: dict[str, Any]) -> No
         assert expected in text, f"{expected!r} is not in the deck"
 
 
+@pytest.mark.slow
 @PROFILE
 @given(st.dictionaries(st.sampled_from(["title", "unit"]), TEXT, min_size=1))
 def test_a_any_valid_report_renders_with_every_text(texts: dict[str, str]) -> None:
@@ -262,6 +264,7 @@ def assert_clean(error: DataError, folder: Path) -> None:
         assert "\n" not in str(issue) and "Traceback" not in str(issue)
 
 
+@pytest.mark.slow
 @PROFILE
 @given(field=st.sampled_from(TEXT_FIELDS), text=ANY_TEXT)
 @example(field=("owner",), text="\x0b")
@@ -341,6 +344,7 @@ def damaged(draw: st.DrawFn) -> tuple[str, bytes]:
     return which, bytes(raw)
 
 
+@pytest.mark.slow
 @PROFILE
 @given(damaged())
 def test_c_damaged_files_never_give_a_traceback(folder: Path, case: tuple[str, bytes]) -> None:

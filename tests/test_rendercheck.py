@@ -317,6 +317,7 @@ def tiny_render(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> tuple
     return read_words(pdf), seconds
 
 
+@pytest.mark.slow
 def test_libreoffice_render_shows_both_slides(tiny_render: tuple[list[Page], float]) -> None:
     pages, seconds = tiny_render
     print(f"LibreOffice conversion took {seconds:.1f} s")

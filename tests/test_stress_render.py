@@ -146,10 +146,12 @@ def test_stress_deck_continues_on_more_slides(slides: list[SlideInfo]) -> None:
         ), f"slide {info.number} '{info.title}' does not continue slide {previous.number} '{previous.title}'"
 
 
+@pytest.mark.slow
 def test_stress_pdf_has_a_page_per_slide(slides: list[SlideInfo], pages: list[rendercheck.Page]) -> None:
     assert len(pages) == len(slides)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("project", list(PROSE))
 def test_every_word_of_the_prose_is_visible(project: str, slides: list[SlideInfo],
                                             pages: list[rendercheck.Page]) -> None:
@@ -159,6 +161,7 @@ def test_every_word_of_the_prose_is_visible(project: str, slides: list[SlideInfo
     assert share >= MIN_COVERAGE, f"{project}: coverage {share:.3f}; missing {missing}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("project", list(PROSE))
 def test_every_repetition_of_the_prose_is_visible(project: str, slides: list[SlideInfo],
                                                   pages: list[rendercheck.Page]) -> None:
@@ -168,6 +171,7 @@ def test_every_repetition_of_the_prose_is_visible(project: str, slides: list[Sli
     assert share >= MIN_COVERAGE, f"{project}: counted coverage {share:.3f}; missing occurrences {missing}"
 
 
+@pytest.mark.slow
 def test_no_word_off_page(slides: list[SlideInfo], pages: list[rendercheck.Page]) -> None:
     problems = [
         f"page {number} '{info.title}': {describe_word(word)} (page {page.width:.0f} x {page.height:.0f} pt)"
@@ -177,6 +181,7 @@ def test_no_word_off_page(slides: list[SlideInfo], pages: list[rendercheck.Page]
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_no_overlapping_words(slides: list[SlideInfo], pages: list[rendercheck.Page]) -> None:
     problems = [
         f"page {number} '{info.title}': {describe_word(a)} overlaps {describe_word(b)}"
@@ -186,6 +191,7 @@ def test_no_overlapping_words(slides: list[SlideInfo], pages: list[rendercheck.P
     assert not problems, f"{len(problems)} overlapping pairs:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_no_text_overflows_into_the_footer(slides: list[SlideInfo], pages: list[rendercheck.Page]) -> None:
     problems = [
         f"page {number} '{info.title}': {describe_word(word)}"

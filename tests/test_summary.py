@@ -154,6 +154,7 @@ def test_build_quiet_prints_nothing(data: Path) -> None:
     assert result.output == ""
 
 
+@pytest.mark.slow
 def test_summary_renders_without_overlap(shipped: Round, soffice: str, tmp_path: Path) -> None:
     deck = deck_bytes(shipped, summary=True)
     page = render_pages(deck, tmp_path, soffice)[1]
