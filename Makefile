@@ -37,10 +37,15 @@ fuzz: $(VENV)/.test-deps
 bench: $(BIN)/tafollow
 	$(BIN)/python tools/bench.py --output docs/performance.md
 
-# make contact-sheet: render the deck through LibreOffice and keep its contact sheet in docs/
+# make contact-sheet: render the shipped, the other-division and the stress decks through LibreOffice
+# and keep their contact sheets in docs/
 contact-sheet: $(BIN)/tafollow
-	$(BIN)/tafollow preview data -o build/preview
+	$(BIN)/tafollow preview data -o build/preview --quiet
 	cp build/preview/contact-sheet.png docs/contact-sheet.png
+	$(BIN)/tafollow preview tests/data/other-division -o build/preview-other-division --quiet
+	cp build/preview-other-division/contact-sheet.png docs/contact-sheet-other-division.png
+	$(BIN)/tafollow preview tests/data/stress -o build/preview-stress --quiet
+	cp build/preview-stress/contact-sheet.png docs/contact-sheet-stress.png
 
 clean:
 	rm -rf $(VENV) build

@@ -323,6 +323,9 @@ def _split_block(block: Block, after: bool, width: float, room: float, floor: fl
         lines = lines_of(paragraph, width)
         pitch = style.line_pitch(paragraph.size)
         fitting = min(int(max(room - paragraph.space_before, 0.0) // pitch), len(lines) - 1)
+        if len(lines) >= 4:  # no single line of a paragraph left alone at a page's foot or head
+            fitting = min(fitting, len(lines) - 2)
+            fitting = 0 if fitting < 2 else fitting
         if fitting <= 0 and (taken or after):
             break
         fitting = max(fitting, 1)  # an empty page takes at least one line

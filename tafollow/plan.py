@@ -91,7 +91,7 @@ class Table:
     inset_x: float = 0.0
     inset_y: float = 0.0
     colors: tuple[str, ...] = ()
-    """Header fill, header text, total fill, band fill, body text."""
+    """Header fill, header text, total fill, band fill (even rows), odd rows' fill, body text."""
 
 
 Item = TextBox | Shape | Table

@@ -68,6 +68,9 @@ def progress_pages(project: Project, labels: Labels, body: Rect) -> list[list[It
     if not specs:
         return out
     if beside is not None:
+        # Steps and tables side by side read as one text: the table is never the larger.
+        if first_on == 0 and pages[0].blocks:
+            beside = min(beside, max(pages[0].size, style.TABLE.floor))
         out[len(chart_pages) - 1] += place(specs, right.x, right.w, top, body.bottom, body.y, beside)[0]
         return out
     if not blocks:  # the tables are all there is below the chart: they start right under it

@@ -137,10 +137,10 @@ def table(item: Table, shape_id: int, lang: str) -> str:
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in item.column_widths)
     rows = []
     last = len(item.rows) - 1
-    header_fill, header_text, total_fill, band_fill, text_color = item.colors
+    header_fill, header_text, total_fill, band_fill, row_fill, text_color = item.colors
     for r, (cells, height) in enumerate(zip(item.rows, item.row_heights)):
         header, total = r == 0, item.total and r == last
-        fill = header_fill if header else total_fill if total else ("FFFFFF" if r % 2 else band_fill)
+        fill = header_fill if header else total_fill if total else (row_fill if r % 2 else band_fill)
         out = []
         for c, text in enumerate(cells):
             numeric = bool(item.numeric) and item.numeric[c]

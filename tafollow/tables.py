@@ -147,7 +147,7 @@ def place(specs: list[Cells], x: float, width: float, top: float, bottom: float,
 
 
 _COLORS = (style.TABLE_HEADER_FILL, style.TABLE_HEADER_TEXT, style.TABLE_TOTAL_FILL, style.TABLE_BAND_FILL,
-           style.TABLE_TEXT)
+           style.WHITE, style.TABLE_TEXT)
 
 
 def _balanced(rows: list[int], heights: list[float], head: float, first: float, later: float) -> list[list[int]]:
