@@ -62,7 +62,7 @@ def deck_bytes(round_: Round, *, template: Path | None = None, language: str | N
     deck = layout(round_, labels(language or report.language), frames(presentation), summary=wanted)
     step(f"Rendering {len(deck.slides)} slides …")
     render(deck, presentation)
-    stamp(presentation, report.title, report.unit, report.as_of)
+    stamp(presentation, report.title, report.unit, report.as_of, deck.lang)
     return to_bytes(presentation)
 
 

@@ -8,6 +8,8 @@ that far. Labels are fitted with the same measuring as all other text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import style
 from .fit import box_height, box_width, keeps_words, largest, lines_of
 from .model import Milestone, Progress, Status
@@ -27,8 +29,22 @@ LANE_NAME_W = 110.0
 MIN_LANE_H = 40.0
 DIAMOND = 14.0
 
-PhaseSpec = tuple[str, Status, str, float | None]
-"""A phase's label, status, second line (its percent) and the share done (doing phases with a percent)."""
+@dataclass(frozen=True)
+class PhaseSpec:
+    """A phase as drawn: its label (status mark first), status, second line (its percent),
+    the share done (doing phases with a percent) and its alternative text."""
+
+    text: str
+    status: Status
+    extra: str
+    done: float | None
+    alt: str
+
+
+def marked(text: str, status: Status) -> str:
+    """`text` after the status's mark, held to its first word by a no-break space."""
+    mark = style.STATUS_MARK[status]
+    return f"{mark}\u00a0{text}" if mark else text
 
 
 def chart(progress: Progress, labels: Labels, area: Rect) -> list[tuple[list[Item], float]]:
@@ -66,11 +82,13 @@ def chart(progress: Progress, labels: Labels, area: Rect) -> list[tuple[list[Ite
         y += SCALE_H + GAP
     if progress.span is not None:
         span = progress.span
-        paragraph = Paragraph(span.name, size, bold=True, color=style.STATUS_TEXT[span.status], align="center")
+        paragraph = Paragraph(marked(span.name, span.status), size, bold=True, color=style.STATUS_TEXT[span.status],
+                              align="center")
         height = box_height([paragraph], w, style.CELL_INSET_X) + 4
         room(height)
         items.append(Shape(Rect(x, y, w, height), "rounded", style.STATUS_FILL[span.status], (paragraph,),
-                           name="Span", inset_x=style.CELL_INSET_X, inset_y=style.INSET_Y))
+                           name="Span", inset_x=style.CELL_INSET_X, inset_y=style.INSET_Y,
+                           alt=labels("alt_span", span.name, span.status)))
         y += height + GAP
     if progress.milestones:
         for row in _milestone_rows(progress, x, w):
@@ -79,7 +97,9 @@ def chart(progress: Progress, labels: Labels, area: Rect) -> list[tuple[list[Ite
             for milestone, label_x, label_h in row:
                 at = x + w * milestone.at / 100
                 fill = style.STATUS_FILL[milestone.status] if milestone.status != "todo" else style.MILESTONE
-                items.append(Shape(Rect(at - DIAMOND / 2, y, DIAMOND, DIAMOND), "diamond", fill, name="Milestone"))
+                alt = labels("alt_milestone", milestone.name, labels("percent", milestone.at), milestone.status)
+                items.append(Shape(Rect(at - DIAMOND / 2, y, DIAMOND, DIAMOND), "diamond", fill, name="Milestone",
+                                   alt=alt))
                 paragraph = Paragraph(milestone.name, style.SMALL, bold=True, color=style.MILESTONE,
                                       align="right" if milestone.at >= 50 else "left")
                 label_w = _milestone_width(milestone.name, w)
@@ -122,7 +142,7 @@ def _milestone_rows(progress: Progress, x: float, w: float) -> list[list[tuple[M
 
 def _phase(phase: PhaseSpec, index: int, count: int, cell: Rect, size: float) -> list[Item]:
     """A chevron filling `cell` (its point reaching into the next cell), and its progress bar."""
-    text, status, extra, done = phase
+    text, status, extra, done = phase.text, phase.status, phase.extra, phase.done
     color = style.STATUS_TEXT[status]
     paragraphs = [Paragraph(text, size, bold=True, color=color, align="center")]
     if extra:
@@ -130,28 +150,36 @@ def _phase(phase: PhaseSpec, index: int, count: int, cell: Rect, size: float) ->
     rect = Rect(cell.x, cell.y, _width(index, count, cell.w), cell.h)
     items: list[Item] = [Shape(rect, "home_plate" if index == 0 else "chevron", style.STATUS_FILL[status],
                                tuple(paragraphs), name=f"Phase {index + 1}", adjust=POINT_DEPTH / min(rect.w, rect.h),
-                               inset_x=style.CELL_INSET_X, inset_y=style.INSET_Y)]
+                               inset_x=style.CELL_INSET_X, inset_y=style.INSET_Y, alt=phase.alt)]
     if done is not None:
         left = cell.x + (POINT_DEPTH if index else 0.0) + 4
         track = max(cell.x + cell.w - PHASE_GAP - 4 - left, 4.0)
         y = cell.bottom - BAR_MARGIN - BAR_H
-        items.append(Shape(Rect(left, y, track, BAR_H), "rect", style.PROGRESS_TRACK, name=f"Phase {index + 1} track"))
+        # The bar repeats the percent printed above it: decorative for a screen reader.
+        items.append(Shape(Rect(left, y, track, BAR_H), "rect", style.PROGRESS_TRACK, name=f"Phase {index + 1} track",
+                           decorative=True))
         if done > 0:
             items.append(Shape(Rect(left, y, track * min(done, 100.0) / 100, BAR_H), "rect", style.STATUS_FILL["done"],
-                               name=f"Phase {index + 1} done {done:g}%"))
+                               name=f"Phase {index + 1} done {done:g}%", decorative=True))
     return items
 
 
 def _lanes(progress: Progress, labels: Labels) -> list[tuple[str | None, list[PhaseSpec]]]:
     if not progress.lanes:  # driven by the steps: one numbered segment per step
-        return [(None, [(str(i + 1), step.status or "todo", "", None) for i, step in enumerate(progress.steps)])]
+        count = len(progress.steps)
+        return [(None, [PhaseSpec(marked(str(i + 1), step.status or "todo"), step.status or "todo", "", None,
+                                  labels("alt_phase", i + 1, count, step.text, step.status or "todo", None))
+                        for i, step in enumerate(progress.steps)])]
     lanes = []
     for lane in progress.lanes:
         phases: list[PhaseSpec] = []
-        for phase in lane.phases:
+        for number, phase in enumerate(lane.phases, start=1):
             shown = phase.status == "doing" and phase.percent is not None
-            phases.append((phase.name, phase.status, labels("percent", phase.percent) if shown else "",
-                           float(phase.percent) if shown and phase.percent is not None else None))
+            percent = labels("percent", phase.percent) if shown else None
+            name = f"{lane.name}: {phase.name}" if lane.name else phase.name
+            phases.append(PhaseSpec(marked(phase.name, phase.status), phase.status, percent or "",
+                                    float(phase.percent) if shown and phase.percent is not None else None,
+                                    labels("alt_phase", number, len(lane.phases), name, phase.status, percent)))
         lanes.append((lane.name, phases))
     return lanes
 
@@ -177,8 +205,8 @@ def _label_size(lanes: list[tuple[str | None, list[PhaseSpec]]], w: float) -> fl
     def fits(size: float, whole: bool) -> bool:
         for _, phases in lanes:
             segment = w / len(phases)
-            for index, (text, _, _, _) in enumerate(phases):
-                paragraph = Paragraph(text, size, bold=True)
+            for index, phase in enumerate(phases):
+                paragraph = Paragraph(phase.text, size, bold=True)
                 box = _text_box(index, len(phases), segment)
                 if len(lines_of(paragraph, box, style.CELL_INSET_X)) > MAX_LINES:
                     return False
@@ -192,9 +220,9 @@ def _label_size(lanes: list[tuple[str | None, list[PhaseSpec]]], w: float) -> fl
 
 
 def _lane_height(phases: list[PhaseSpec], segment: float, size: float) -> float:
-    lines = max(len(_label_lines(text, size, i, len(phases), segment)) + (1 if extra else 0)
-                for i, (text, _, extra, _) in enumerate(phases))
-    bars = any(done is not None for _, _, _, done in phases)
+    lines = max(len(_label_lines(phase.text, size, i, len(phases), segment)) + (1 if phase.extra else 0)
+                for i, phase in enumerate(phases))
+    bars = any(phase.done is not None for phase in phases)
     # With a bar at the bottom, the centred label keeps clear of it.
     extra_room = 2 * (BAR_H + BAR_MARGIN) if bars else 8.0
     return max(lines * style.line_pitch(size) + 2 * style.INSET_Y + extra_room, MIN_LANE_H)
@@ -204,12 +232,13 @@ def _legend(labels: Labels, area: Rect) -> list[Item]:
     items: list[Item] = []
     x = area.right
     for status in ("done", "doing", "todo"):
-        text = labels(f"status_{status}")
+        text = marked(labels(f"status_{status}"), status)
         width = box_width(text, style.SMALL, bold=True)
         x -= width
         items.append(_label(Rect(x, area.y, width, LEGEND_H), text, style.SMALL, bold=True))
         x -= 14
-        items.append(Shape(Rect(x, area.y + 3, 10, 10), "rect", style.STATUS_FILL[status], name=f"Legend {status}"))
+        items.append(Shape(Rect(x, area.y + 3, 10, 10), "rect", style.STATUS_FILL[status], name=f"Legend {status}",
+                           decorative=True))
         x -= 10
     return items
 

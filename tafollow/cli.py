@@ -242,6 +242,41 @@ def preview(
                    f"({seconds:.1f} s)")
 
 
+@app.command()
+def check(
+    deck: Annotated[Path, typer.Argument(help="A .pptx deck, made by tafollow or by hand.")],
+    format: Annotated[Format, typer.Option("--format", help="text for people, json for machines.")] = Format.text,
+) -> None:
+    """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language."""
+    from .check import check as check_deck
+    from .check import label_key
+    from .errors import TafollowError, UsageError
+    from .text import LANGUAGES, labels
+
+    try:
+        if not deck.is_file():
+            raise UsageError(f"{deck}: no such file")
+        report = check_deck(deck)
+    except TafollowError as error:
+        _fail(error)
+    words = labels(report.language if report.language in LANGUAGES else "en")
+    if format == Format.json:
+        import json
+
+        typer.echo(json.dumps([{"slide": p.slide, "shape": p.shape, "rule": p.rule,
+                                "message": words(label_key(p.rule), p.detail)} for p in report.problems],
+                              ensure_ascii=False, indent=2))
+    else:
+        from .errors import printable
+
+        for p in report.problems:
+            where = words("check_where", p.slide, p.shape)
+            typer.echo(printable(f"{deck}: {where}: {words(label_key(p.rule), p.detail)} [{p.rule}]"))
+        typer.echo(words("check_summary", len(report.problems), report.slides), err=bool(report.problems))
+    if report.problems:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app(prog_name="tafollow")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from . import measure, style
-from .plan import Paragraph, Rect, TextBox
+from .plan import Paragraph, Rect, Run, TextBox
 
 WIDTH_SAFETY = 0.98
 """LibreOffice lines come out up to ~1.4 % wider than the advance widths add up to."""
@@ -125,8 +125,9 @@ def lines_of(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> tuple[st
 def keeps_words(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> bool:
     """Whether every word of `paragraph` fits a line of the box, so that no word is broken."""
     room = text_width(box, paragraph, inset_x)
+    # Words as `measure.wrap` sees them: split at spaces only, so a no-break space holds a word together.
     return all(measure.text_width(word, paragraph.size, paragraph.bold) <= room
-               for word in paragraph.text.split())
+               for line in paragraph.text.split("\n") for word in line.split(" "))
 
 
 def paragraph_height(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> float:
@@ -146,11 +147,16 @@ def box_width(text: str, size: float, bold: bool = False, inset_x: float = 0.0) 
 
 def fitted_box(rect: Rect, text: str, role: style.Role, *, placeholder: str | None = None, name: str = "Text",
                bold: bool = False, anchor: Literal["top", "middle", "bottom"] = "top",
-               color: str | None = None) -> TextBox:
-    """One paragraph at the largest size of `role` that fits `rect`; below the floor it still keeps every word."""
+               color: str | None = None, lighter: str = "") -> TextBox:
+    """One paragraph at the largest size of `role` that fits `rect`; below the floor it still keeps every word.
+
+    `lighter` follows `text` in regular weight (a slide heading, then the
+    project it belongs to); it is measured as bold, which is never narrower.
+    """
+    runs = (Run(text, bold), Run(lighter, False)) if lighter else ()
 
     def paragraph(size: float) -> Paragraph:
-        return Paragraph(text, size, bold=bold, color=color)
+        return Paragraph(text + lighter, size, bold=bold, color=color, runs=runs)
 
     candidates = style.sizes(role)
     keep = keeps_words(paragraph(role.floor), rect.w)

@@ -53,7 +53,8 @@ def _project(file: ProjectFile, labels: Labels, frames: Frames) -> list[Slide]:
     notes = labels("notes", file.path.name, project.updated)
     progress_title = project.progress.heading or labels("progress_heading")
     slides = [_title_slide(project, labels, frames), *_goal(project, labels, frames),
-              *content_slides(progress_title, progress_pages(project, labels, frames.body), frames, labels),
+              *content_slides(progress_title, progress_pages(project, labels, frames.body), frames, labels,
+                              project.name),
               *_forecast(project, labels, frames)]
     for slide in slides:
         slide.notes = notes
@@ -73,21 +74,38 @@ def _title_slide(project: Project, labels: Labels, frames: Frames) -> Slide:
     kicker = frames.kicker
     top_of_title = title.rect.bottom - box_height(title.paragraphs, title.rect.w)
     kicker = Rect(kicker.x, max(kicker.y, top_of_title - kicker.h), kicker.w, kicker.h)
+    # The title first: a screen reader takes the first shape for what the slide is about.
     return Slide("Project title", [
+        title,
         fitted_box(kicker, labels("kicker"), style.KICKER, placeholder="Kicker", name="Kicker", bold=True,
                    anchor="bottom"),
-        title,
         TextBox(frames.details, tuple(paragraphs), "Details", name="Details", inset_y=style.INSET_Y),
     ])
 
 
-def content_slides(title: str, pages: list[list[Item]], frames: Frames, labels: Labels) -> list[Slide]:
-    """A "Content" slide per page of items, the title marked as continued after the first."""
+TITLE_JOIN = " – "
+"""Between a slide's heading and the project it belongs to: "Tavoite – Harrastuspassi"."""
+
+
+def content_slides(title: str, pages: list[list[Item]], frames: Frames, labels: Labels,
+                   project: str = "") -> list[Slide]:
+    """A "Content" slide per page of items.
+
+    Every title is unique, so that a screen-reader user moving from title
+    to title knows where they are: the heading (bold, as in the hand-made
+    deck) is followed by the project's name in regular weight, and pages
+    after the first are marked as continued, numbered when there are more
+    than two.
+    """
     slides = []
     for index, items in enumerate(pages):
-        heading = title if index == 0 else labels("continued", title)
-        slides.append(Slide("Content", [fitted_box(frames.title, heading, style.SLIDE_TITLE, placeholder="Title",
-                                                   name="Title", bold=True), *items]))
+        rest = TITLE_JOIN + project if project else ""
+        if index:
+            whole = labels("continued", title + rest, index + 1, len(pages))
+            rest = whole[len(title):]
+        box = fitted_box(frames.title, title, style.SLIDE_TITLE, placeholder="Title", name="Title", bold=True,
+                         lighter=rest)
+        slides.append(Slide("Content", [box, *items]))
     return slides
 
 
@@ -103,7 +121,7 @@ def _goal(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     body = frames.body
     pages = flow(blocks, (body.w, body.h), (body.w, body.h), style.GOAL)
     items = [[TextBox(body, tuple(page.paragraphs()), name="Goal", inset_y=style.INSET_Y)] for page in pages]
-    return content_slides(goal.heading or labels("goal_heading"), items, frames, labels)
+    return content_slides(goal.heading or labels("goal_heading"), items, frames, labels, project.name)
 
 
 def _forecast(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
@@ -146,6 +164,6 @@ def _forecast(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
     diameter = min(pitch * 0.9, 16.0)
     light_y = left.y + style.INSET_Y + (pitch - diameter) / 2
     pages[0].insert(0, Shape(Rect(left.x, light_y, diameter, diameter), "ellipse", style.LIGHTS[forecast.status],
-                             name=f"Forecast {forecast.status}"))
-    return content_slides(forecast.heading or labels("forecast_heading"), pages, frames, labels)
+                             name=f"Forecast {forecast.status}", alt=labels("alt_forecast", forecast.status)))
+    return content_slides(forecast.heading or labels("forecast_heading"), pages, frames, labels, project.name)
 

@@ -29,6 +29,14 @@ class Rect:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A stretch of a paragraph in its own weight, e.g. the project name after a slide's heading."""
+
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph in one style; `bullet` is "•", "number" or None.
 
@@ -46,6 +54,8 @@ class Paragraph:
     space_before: float = 0.0
     align: Literal["left", "center", "right"] = "left"
     hang: float = 0.0
+    runs: tuple[Run, ...] = ()
+    """When given, the paragraph is written as these runs (their texts make up `text`)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class TextBox:
     name: str = "Text"
     inset_x: float = 0.0
     inset_y: float = 0.0
+    alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,10 @@ class Shape:
     """The preset's first adjustment (a chevron's point depth), as a share of the shorter side."""
     inset_x: float = 0.0
     inset_y: float = 0.0
+    alt: str = ""
+    """Alternative text, in the deck's language: what the shape tells a reader who cannot see it."""
+    decorative: bool = False
+    """Marked decorative (a rule, a swatch beside its own label): screen readers skip it."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,7 @@ class Table:
     inset_y: float = 0.0
     colors: tuple[str, ...] = ()
     """Header fill, header text, total fill, band fill (even rows), odd rows' fill, body text."""
+    alt: str = ""
 
 
 Item = TextBox | Shape | Table
@@ -131,4 +147,5 @@ class Deck:
     title: str
     author: str
     lang: str = "fi-FI"
-    """BCP 47 tag written on every run, so spelling is checked in the deck's language."""
+    """BCP 47 tag written on every run and in the document properties, so spelling is checked and
+    screen readers speak in the deck's language."""

@@ -28,11 +28,19 @@ CORE_LIMIT = 255
 """python-pptx refuses a core property (title, author) longer than this."""
 
 
-def stamp(presentation: Any, title: str, author: str, as_of: date) -> None:
-    """Core properties from the data, never the wall clock, machine or user."""
+def stamp(presentation: Any, title: str, author: str, as_of: date, language: str = "") -> None:
+    """Core properties from the data, never the wall clock, machine or user.
+
+    The title and language are what assistive technology announces for the document.
+    """
     moment = datetime(as_of.year, as_of.month, as_of.day)
     core = presentation.core_properties
     core.title = _fit(title)
+    # What the master's own properties say (its subject, how it was made) is not this deck's.
+    core.subject = ""
+    core.comments = ""
+    if language:
+        core.language = language
     core.author = _fit(author)
     core.last_modified_by = _fit(author)
     core.created = moment

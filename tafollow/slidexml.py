@@ -26,6 +26,21 @@ SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """Fixed, so the same data gives the same bytes."""
 
 
+DECORATIVE = (
+    '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst>"
+)
+"""PowerPoint's own mark for a decorative shape (Format Shape > Alt Text > Mark as decorative)."""
+
+
+def _cnvpr(shape_id: int, name: str, alt: str = "", decorative: bool = False) -> str:
+    """A shape's non-visual properties: its id, name and alt text (`descr`), or the decorative mark."""
+    descr = f" descr={quoteattr(alt)}" if alt and not decorative else ""
+    head = f'<p:cNvPr id="{shape_id}" name={quoteattr(name)}{descr}'
+    return f"{head}>{DECORATIVE}</p:cNvPr>" if decorative else f"{head}/>"
+
+
 def escape(text: str) -> str:
     """XML text escaping (xml.sax.saxutils would pull in urllib and http at import)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -96,13 +111,17 @@ def paragraph(p: Paragraph, lang: str) -> str:
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
     )
     rpr = _rpr(p, "a:rPr", lang)
+    if p.runs:  # one line in several weights (a title and the project it belongs to)
+        runs = "".join(f"<a:r>{_rpr(p, 'a:rPr', lang, run.bold)}<a:t>{escape(run.text)}</a:t></a:r>"
+                       for run in p.runs if run.text)
+        return f"<a:p>{ppr}{runs}{_rpr(p, 'a:endParaRPr', lang)}</a:p>"
     lines = p.text.split("\n")
     runs = f"<a:br>{rpr}</a:br>".join(f"<a:r>{rpr}<a:t>{escape(line)}</a:t></a:r>" if line else "" for line in lines)
     return f"<a:p>{ppr}{runs}{_rpr(p, 'a:endParaRPr', lang)}</a:p>"
 
 
-def _rpr(p: Paragraph, tag: str, lang: str) -> str:
-    bold = ' b="1"' if p.bold else ' b="0"'
+def _rpr(p: Paragraph, tag: str, lang: str, bold_run: bool | None = None) -> str:
+    bold = ' b="1"' if (p.bold if bold_run is None else bold_run) else ' b="0"'
     fill = f'<a:solidFill><a:srgbClr val="{p.color}"/></a:solidFill>' if p.color else ""
     head = f'<{tag} lang="{lang}" sz="{round(p.size * 100)}"{bold} dirty="0"'
     return f"{head}>{fill}</{tag}>" if fill else f"{head}/>"
@@ -111,11 +130,10 @@ def _rpr(p: Paragraph, tag: str, lang: str) -> str:
 def text_box(item: TextBox, shape_id: int, lang: str, placeholder: str | None = None) -> str:
     """A free text box, or (with `placeholder`, the layout's `<p:ph .../>`) a filled placeholder."""
     if placeholder is not None:
-        nv = (f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr>'
+        nv = (f'<p:nvSpPr>{_cnvpr(shape_id, item.name, item.alt)}<p:cNvSpPr>'
               f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>')
         return f"<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}</p:spPr>{_body(item.paragraphs, lang, item.anchor, item.inset_x, item.inset_y)}</p:sp>"
-    nv = (f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr txBox="1"/>'
-          '<p:nvPr/></p:nvSpPr>')
+    nv = f'<p:nvSpPr>{_cnvpr(shape_id, item.name, item.alt)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
     return (f'<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
             f'</p:spPr>{_body(item.paragraphs, lang, item.anchor, item.inset_x, item.inset_y)}</p:sp>')
 
@@ -126,7 +144,7 @@ def shape(item: Shape, shape_id: int, lang: str) -> str:
     line = (f'<a:ln w="9525"><a:solidFill><a:srgbClr val="{item.line}"/></a:solidFill></a:ln>'
             if item.line else "<a:ln><a:noFill/></a:ln>")
     return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(item.name)}/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:sp><p:nvSpPr>{_cnvpr(shape_id, item.name, item.alt, item.decorative)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
         f'<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="{PRESETS[item.kind]}"><a:avLst>{guide}</a:avLst></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{item.fill}"/></a:solidFill>{line}</p:spPr>'
         f'{_body(item.text, lang, "middle", item.inset_x, item.inset_y)}</p:sp>'
@@ -156,7 +174,7 @@ def table(item: Table, shape_id: int, lang: str) -> str:
         rows.append(f'<a:tr h="{emu(height)}">{"".join(out)}</a:tr>')
     rect = item.rect
     return (
-        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table"/><p:cNvGraphicFramePr>'
+        f'<p:graphicFrame><p:nvGraphicFramePr>{_cnvpr(shape_id, "Table", item.alt)}<p:cNvGraphicFramePr>'
         '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
         f'<p:xfrm><a:off x="{emu(rect.x)}" y="{emu(rect.y)}"/><a:ext cx="{emu(rect.w)}" cy="{emu(rect.h)}"/></p:xfrm>'
         '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import style
+from .chart import marked
 from .fit import box_height, fitted_box, largest
 from .fit import box_width as _box_width
 from .load import Round
@@ -30,6 +31,8 @@ LIGHT_GAP = 6.0
 CELL_H, CELL_MAX_W, CELL_GAP, LANE_GAP = 14.0, 28.0, 2.0, 8.0
 RULE, RULE_H = style.RULE, 0.75
 HEADER_RULE_H = 1.5
+MARK_MIN_W = 12.0
+"""The narrowest phase cell that still shows its status mark."""
 PHASES_SHARE = 0.3
 """The phase cells never take more than this share of the width."""
 NAME_SHARE = 0.62
@@ -83,13 +86,13 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
     heading = labels("summary_heading")
     slides = []
     for index, page in enumerate(pages):
-        title = heading if index == 0 else labels("continued", heading)
+        title = heading if index == 0 else labels("continued", heading, index + 1, len(pages))
         items: list[Item] = [_title(frames.title, title)]
         y = body.y
         items += _header(header, columns, y, size)
         y += _header_height(header, columns, size) + HEADER_RULE_H
         for row in page:
-            items += _row(row, columns, y, size)
+            items += _row(row, columns, y, size, labels)
             y += _row_height(row, columns, size)
         items += [_shift(item, body.bottom - legend_h) for item in legend]
         slides.append(Slide("Content", items))
@@ -199,11 +202,12 @@ def _header(header: tuple[str, ...], columns: _Columns, y: float, size: float) -
         items.append(_box(Rect(rect.x, y, rect.w, height), paragraph, "bottom", "Summary header"))
     first, last = rects[0], rects[-1]
     items.append(Shape(Rect(first.x, y + height, last.right - first.x, HEADER_RULE_H), "rect", style.ACCENT,
+                       decorative=True,
                        name="Summary header rule"))
     return items
 
 
-def _row(row: _Row, columns: _Columns, y: float, size: float) -> list[Item]:
+def _row(row: _Row, columns: _Columns, y: float, size: float, labels: Labels) -> list[Item]:
     height = _row_height(row, columns, size)
     middle = y + height / 2
     items: list[Item] = []
@@ -215,17 +219,24 @@ def _row(row: _Row, columns: _Columns, y: float, size: float) -> list[Item]:
     light, cell_h = _marks(size)
     items.append(Shape(Rect(columns.forecast.x + INSET_X + (LIGHT - light) / 2, middle - light / 2, light, light),
                        "ellipse",
-                       style.LIGHTS[status], name=f"Summary light {status}"))
+                       style.LIGHTS[status], name=f"Summary light {status}", alt=labels("alt_forecast", status)))
     x = columns.phases.x + INSET_X
-    for lane_index, lane in enumerate(phase_statuses(row.project)):
+    lanes = phase_statuses(row.project)
+    for lane_index, lane in enumerate(lanes):
         if lane_index:
             x += LANE_GAP - columns.cell_gap
         for phase_index, phase in enumerate(lane):
+            # The cell's mark is a cue besides its colour, where the cell is wide enough to hold it.
+            mark = style.STATUS_MARK[phase] if columns.cell_w >= MARK_MIN_W and cell_h >= line_pitch(LEGEND_SIZE) else ""
+            text = (Paragraph(mark, LEGEND_SIZE, bold=True, color=style.STATUS_TEXT[phase], align="center"),) if mark else ()
+            alt = labels("alt_summary_phase", row.project.name, lane_index + 1 if len(lanes) > 1 else None,
+                         phase_index + 1, phase)
             items.append(Shape(Rect(x, middle - cell_h / 2, columns.cell_w, cell_h), "rect", style.STATUS_FILL[phase],
-                               name=f"Summary phase {lane_index + 1}.{phase_index + 1} {phase}"))
+                               text, name=f"Summary phase {lane_index + 1}.{phase_index + 1} {phase}", alt=alt))
             x += columns.cell_w + columns.cell_gap
     left, right = columns.name.x, columns.phases.right
-    items.append(Shape(Rect(left, y + height - RULE_H, right - left, RULE_H), "rect", RULE, name="Summary rule"))
+    items.append(Shape(Rect(left, y + height - RULE_H, right - left, RULE_H), "rect", RULE, name="Summary rule",
+                       decorative=True))
     return items
 
 
@@ -233,7 +244,7 @@ def _legend(labels: Labels, body: Rect) -> tuple[list[Item], float]:
     """Legend entries (swatch and name) laid out in lines from the left; items at y = 0, and their height."""
     entries: list[tuple[str, str, str]] = [("ellipse", style.LIGHTS[s], labels(f"forecast_short_{s}"))
                                            for s in FORECASTS]
-    entries += [("rect", style.STATUS_FILL[s], labels(f"status_{s}")) for s in STATUSES]
+    entries += [("rect", style.STATUS_FILL[s], marked(labels(f"status_{s}"), s)) for s in STATUSES]
     line_h = line_pitch(LEGEND_SIZE) + 2 * INSET_Y
     swatch = 10.0
     items: list[Item] = []
@@ -246,7 +257,7 @@ def _legend(labels: Labels, body: Rect) -> tuple[list[Item], float]:
         elif x > body.x:
             x += gap
         items.append(Shape(Rect(x, y + (line_h - swatch) / 2, swatch, swatch), kind, fill,  # type: ignore[arg-type]
-                           name="Summary legend swatch"))
+                           name="Summary legend swatch", decorative=True))
         items.append(_box(Rect(x + swatch, y, width - swatch, line_h), Paragraph(text, LEGEND_SIZE), "middle",
                           "Summary legend"))
         x += width

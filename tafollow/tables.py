@@ -31,6 +31,7 @@ class Cells:
     rows: tuple[tuple[str, ...], ...]
     total: bool
     numeric: tuple[bool, ...]
+    alt: str = ""
 
 
 def cells(table: Table, labels: Labels) -> Cells:
@@ -45,7 +46,8 @@ def cells(table: Table, labels: Labels) -> Cells:
         unit = table.total.unit
         rows.append((table.total.label, *(labels("total_cell", totals[c.name], unit) if c.name in totals else ""
                                           for c in table.columns)))
-    return Cells(table.title, tuple(rows), table.total is not None, (False, *(True for _ in table.columns)))
+    return Cells(table.title, tuple(rows), table.total is not None, (False, *(True for _ in table.columns)),
+                 labels("alt_table", table.title))
 
 
 def _bold(spec: Cells, row: int) -> bool:
@@ -141,7 +143,7 @@ def place(specs: list[Cells], x: float, width: float, top: float, bottom: float,
             last = spec.total and chunk[-1] == len(spec.rows) - 1
             pages[-1].append(TablePlan(Rect(x, y, width, sum(chunk_heights)), rows, tuple(widths), chunk_heights,
                                        own, bool(last), spec.numeric, style.CELL_INSET_X, style.INSET_Y,
-                                       _COLORS))
+                                       _COLORS, spec.alt))
             y += sum(chunk_heights) + TABLE_GAP
     return pages
 

@@ -62,17 +62,23 @@ def shape_lines(shape: Any, depth: int = 1) -> list[str]:
     pad = INDENT * depth
     out = [f"{pad[:-2]}- {shape.name}"]
     element = shape._element
+    props = element.find(".//" + qn("p:cNvPr"))
+    # What a screen reader hears instead of the picture, and what it skips, is part of the deck's text.
+    alt = props.get("descr") if props is not None else None
+    decorative = props is not None and props.xpath("string(.//*[local-name()='decorative']/@val)") == "1"
+    suffix = (f" [alt: {alt}]" if alt else "") + (" [decorative]" if decorative else "")
     if element.tag == qn("p:grpSp"):
         for child in shape.shapes:
             out += shape_lines(child, depth + 1)
         return out
     if getattr(shape, "has_table", False) and shape.has_table:
         table = shape.table
-        out[0] += f" (table {len(table.rows)}x{len(table.columns)})"
+        out[0] += f" (table {len(table.rows)}x{len(table.columns)}){suffix}"
         for r, row in enumerate(table.rows):
             cells = [" / ".join(paragraph_lines(cell._tc.txBody)) for cell in row.cells]
             out.append(f"{pad}row {r}: " + " | ".join(cells))
         return out
+    out[0] += suffix
     body = element.find(qn("p:txBody"))
     if body is not None:
         lines = paragraph_lines(body)

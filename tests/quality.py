@@ -518,9 +518,12 @@ def continuations(pages: Sequence[Page], titles: Sequence[str], suffix: str, geo
     Counts are of `body_words`: the title and footer do not count.
     """
     wanted = _nfkc(suffix).strip()
+    # "(jatkuu)", or "(jatkuu 2/3)" when a slide continues over more than two pages.
+    pattern = re.compile(re.escape(wanted[:-1]) + r"(?: \d+/\d+)?\)$") if wanted.endswith(")") else None
     found = []
     for index, (page, title) in enumerate(zip(pages, titles)):
-        if index and wanted and _nfkc(title).strip().endswith(wanted):
+        text = _nfkc(title).strip()
+        if index and wanted and (text.endswith(wanted) or (pattern is not None and pattern.search(text))):
             found.append(Continuation(index, len(body_words(page, geometry)), len(body_words(pages[index - 1], geometry))))
     return found
 

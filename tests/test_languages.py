@@ -20,6 +20,8 @@ from tafollow.text import LANGUAGES, TEMPLATES, labels
 SAMPLE: dict[str, Any] = {
     "d": date(2019, 10, 21), "as_of": date(2019, 10, 21), "n": 1.5, "value": 74, "items": ["A", "B", "C"],
     "name": "Mikko Vatka", "text": "X", "title": "Otsikko", "file": "10-x.yaml", "unit": "tilaa",
+    "page": 2, "pages": 3, "status": "doing", "number": 2, "count": 5, "percent": "70 %", "at": "100 %",
+    "project": "Harrastuspassi", "lane": 1, "forecast": "on_track", "detail": "X", "slide": 4, "shape": "Phase 1", "slides": 29,
 }
 
 

@@ -123,7 +123,8 @@ def measure(name: str, workdir: Path, soffice: str) -> Measured:
         forecast_heading = project.forecast.heading or labels("forecast_heading")
         for i in indexes:
             result.lone += [(i, words) for words in quality.lone_headings(pages[i], headings, GEOMETRY)]
-            if slides[i].title == forecast_heading and slides[i].layout == "Content":
+            # The forecast slide's title is its heading, then the project's name ("… – Harrastuspassi").
+            if slides[i].title == f"{forecast_heading} – {project.name}" and slides[i].layout == "Content":
                 found = quality.heading_positions(pages[i], risks_heading, GEOMETRY)
                 result.risks_x.append((i, found[0].x_min if found else None))
 

@@ -100,7 +100,9 @@ def test_one_slide_with_a_row_per_project(shipped: Round, slide_frames) -> None:
 
 def test_legend_names_every_light_and_status(shipped: Round, slide_frames) -> None:  # type: ignore[no-untyped-def]
     legend = texts(summary_slides(shipped, labels("fi"), slide_frames)[0], "Summary legend")
-    assert legend == ["Toteutumassa", "Vaarassa", "Ei toteudu", "Toteutunut", "TEKEMÄTTÄ", "TEKEILLÄ", "TEHTY"]
+    # Statuses carry the mark the cells do, a cue besides colour.
+    assert legend == ["Toteutumassa", "Vaarassa", "Ei toteudu", "Toteutunut", "TEKEMÄTTÄ", "\u2192\u00a0TEKEILLÄ",
+                      "\u2713\u00a0TEHTY"]
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -110,7 +112,9 @@ def test_many_projects_split_over_slides(shipped: Round, slide_frames, language:
     assert len(slides) > 1
     heading = labels(language)("summary_heading")
     assert texts(slides[0], "Title") == [heading]
-    assert all(texts(s, "Title") == [labels(language)("continued", heading)] for s in slides[1:])
+    assert all(texts(s, "Title") == [labels(language)("continued", heading, number, len(slides))]
+               for number, s in enumerate(slides[1:], start=2))
+    assert len({texts(s, "Title")[0] for s in slides}) == len(slides), "every overview slide has its own title"
     rows = [name for slide in slides for name in texts(slide, "Summary project")]
     assert rows == [f.project.name for f in round_.projects]
     assert_fits(slides, slide_frames.body)

@@ -1,0 +1,351 @@
+"""`tafollow check DECK.pptx`: the accessibility problems of any deck, ours or made by hand.
+
+The city publishes its board material, so the deck must pass what
+PowerPoint's Accessibility Checker and WCAG 2.1 AA (applied to documents
+by EN 301 549 clause 10) ask. This reads the package with zipfile and lxml
+only: it judges the file as any reader gets it, not tafollow's intentions,
+and a hand-made deck is checked the same way. docs/accessibility.md lists
+each rule, its source and how tafollow's own decks meet it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .errors import DataError, Issue
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+DEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+NS = {"a": A, "p": P, "r": R}
+RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header", "low-contrast", "colour-alone",
+         "missing-language", "core-properties")
+MAX_PART = 50 * 1024 * 1024
+"""No slide, layout or theme of a real deck comes near this; a part that claims more is refused unread."""
+_SCHEME_ALIASES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: the slide (1-based; 0 for the whole document), the shape's name, the rule, its details."""
+
+    slide: int
+    shape: str
+    rule: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    language: str
+    """The deck's main language (fi, sv or en when it is one of them), for the messages."""
+    slides: int
+    problems: list[Problem]
+
+
+def check(path: Path) -> Report:
+    """Every accessibility problem of the deck at `path`; raises `DataError` for a file that is no deck."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DataError([Issue(path, 0, 0, f"not a PowerPoint deck (.pptx): {exc}")]) from None
+    with archive:
+        try:
+            return _Deck(archive).report()
+        except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
+            raise DataError([Issue(path, 0, 0, f"not a readable PowerPoint deck: {exc}")]) from None
+
+
+class _Deck:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self._parsed: dict[str, Any] = {}
+
+    # -- the package ----------------------------------------------------------
+
+    def xml(self, name: str) -> Any:
+        if name not in self._parsed:
+            info = self.archive.getinfo(name)
+            if info.file_size > MAX_PART:
+                raise ValueError(f"{name} is {info.file_size} bytes")
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            self._parsed[name] = etree.fromstring(self.archive.read(name), parser)
+        return self._parsed[name]
+
+    def related(self, part: str, kind: str) -> list[str]:
+        """The parts `part` refers to with relationships of type ending in `kind`."""
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", base + ".rels")
+        if rels not in self.archive.namelist():
+            return []
+        out = []
+        for rel in self.xml(rels).iter(f"{{{PR}}}Relationship"):
+            if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External":
+                out.append(posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))))
+        return out
+
+    def slides(self) -> list[str]:
+        presentation = "ppt/presentation.xml"
+        ids = {}
+        for rel in self.xml("ppt/_rels/presentation.xml.rels").iter(f"{{{PR}}}Relationship"):
+            ids[rel.get("Id")] = posixpath.normpath(posixpath.join("ppt", rel.get("Target", "")))
+        return [ids[entry.get(f"{{{R}}}id")] for entry in self.xml(presentation).iterfind("p:sldIdLst/p:sldId", NS)]
+
+    # -- the rules --------------------------------------------------------------
+
+    def report(self) -> Report:
+        problems: list[Problem] = []
+        titles: dict[str, int] = {}
+        languages: Counter[str] = Counter()
+        slides = self.slides()
+        for number, slide in enumerate(slides, start=1):
+            page = _Slide(self, slide)
+            title = page.title()
+            if not title.strip():
+                problems.append(Problem(number, "", "untitled-slide"))
+            else:
+                key = " ".join(title.split()).casefold()
+                if key in titles:
+                    problems.append(Problem(number, "", "duplicate-title", f"{title} ({titles[key]})"))
+                else:
+                    titles[key] = number
+            problems += page.problems(number, languages)
+        problems += self.core_problems()
+        main = languages.most_common(1)[0][0].split("-")[0].lower() if languages else "en"
+        return Report(main, len(slides), problems)
+
+    def core_problems(self) -> list[Problem]:
+        if "docProps/core.xml" not in self.archive.namelist():
+            return [Problem(0, "", "core-properties", "docProps/core.xml")]
+        core = self.xml("docProps/core.xml")
+        dc = "{http://purl.org/dc/elements/1.1/}"
+        missing = [name for name in ("title", "language") if not (core.findtext(dc + name) or "").strip()]
+        return [Problem(0, "", "core-properties", ", ".join(missing))] if missing else []
+
+    # -- colours ----------------------------------------------------------------
+
+    def theme(self, master: str) -> dict[str, str]:
+        themes = self.related(master, "theme")
+        scheme: dict[str, str] = {}
+        if themes:
+            for element in self.xml(themes[0]).iterfind(".//a:clrScheme/*", NS):
+                name = etree.QName(element).localname
+                colour = element.find("a:srgbClr", NS)
+                system = element.find("a:sysClr", NS)
+                if colour is not None:
+                    scheme[name] = colour.get("val", "").upper()
+                elif system is not None:
+                    scheme[name] = system.get("lastClr", "000000").upper()
+        clr_map = self.xml(master).find("p:clrMap", NS)
+        if clr_map is not None:
+            for alias, target in clr_map.attrib.items():
+                if target in scheme:
+                    scheme[alias] = scheme[target]
+        for alias, target in _SCHEME_ALIASES.items():
+            scheme.setdefault(alias, scheme.get(target, "FFFFFF" if target.startswith("lt") else "000000"))
+        return scheme
+
+
+def colour_of(element: Any, scheme: dict[str, str]) -> str | None:
+    """The RGB hex of a solid fill (srgbClr, schemeClr through the theme, sysClr); None when there is none."""
+    if element is None:
+        return None
+    fill = element if etree.QName(element).localname == "solidFill" else element.find("a:solidFill", NS)
+    if fill is None:
+        return None
+    for child in fill:
+        name = etree.QName(child).localname
+        if name == "srgbClr":
+            return child.get("val", "").upper()
+        if name == "schemeClr":
+            return scheme.get(child.get("val", ""))
+        if name == "sysClr":
+            return child.get("lastClr", "000000").upper()
+    return None
+
+
+def luminance(rgb: str) -> float:
+    """WCAG 2.1 relative luminance of an RGB hex colour."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two RGB hex colours, 1 to 21."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def minimum_contrast(size: float, bold: bool) -> float:
+    """4.5:1, or 3:1 for large text: 18 pt, or 14 pt bold (WCAG 1.4.3)."""
+    return 3.0 if size >= 18 or (bold and size >= 14) else 4.5
+
+
+class _Slide:
+    def __init__(self, deck: _Deck, part: str) -> None:
+        self.deck = deck
+        self.root = deck.xml(part)
+        layouts = deck.related(part, "slideLayout")
+        self.layout = deck.xml(layouts[0]) if layouts else None
+        masters = deck.related(layouts[0], "slideMaster") if layouts else []
+        self.master = deck.xml(masters[0]) if masters else None
+        self.scheme = deck.theme(masters[0]) if masters else dict.fromkeys(("lt1", "bg1"), "FFFFFF")
+        self.background = self._background()
+
+    def _background(self) -> str:
+        for root in (self.root, self.layout, self.master):
+            if root is None:
+                continue
+            bg = root.find("p:cSld/p:bg", NS)
+            if bg is None:
+                continue
+            colour = colour_of(bg.find("p:bgPr", NS), self.scheme)
+            ref = bg.find("p:bgRef", NS)
+            if colour is None and ref is not None:
+                colour = colour_of(ref, self.scheme) or next(
+                    (self.scheme.get(c.get("val", "")) for c in ref if etree.QName(c).localname == "schemeClr"), None)
+            if colour:
+                return colour
+        return self.scheme.get("bg1", "FFFFFF")
+
+    def shapes(self) -> list[Any]:
+        """Every shape on the slide, groups walked into, in document (reading) order."""
+        tree = self.root.find("p:cSld/p:spTree", NS)
+        out: list[Any] = []
+
+        def walk(parent: Any) -> None:
+            for child in parent:
+                name = etree.QName(child).localname
+                if name == "grpSp":
+                    walk(child)
+                elif name in ("sp", "pic", "graphicFrame", "cxnSp"):
+                    out.append(child)
+        if tree is not None:
+            walk(tree)
+        return out
+
+    def title(self) -> str:
+        for shape in self.shapes():
+            ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+            if ph is not None and ph.get("type") in ("title", "ctrTitle"):
+                return "".join(t.text or "" for t in shape.iter(f"{{{A}}}t"))
+        return ""
+
+    def problems(self, number: int, languages: Counter[str]) -> list[Problem]:
+        problems: list[Problem] = []
+        coded: dict[str, list[tuple[Any, str]]] = {}
+        for shape in self.shapes():
+            kind = etree.QName(shape).localname
+            props = shape.find("*/p:cNvPr", NS)
+            name = props.get("name", "") if props is not None else ""
+            alt = (props.get("descr") or "").strip() if props is not None else ""
+            decorative = props is not None and _decorative(props)
+            text = "".join(t.text or "" for t in shape.iter(f"{{{A}}}t")).strip()
+            placeholder = shape.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None
+            informative = kind in ("pic", "graphicFrame", "cxnSp") or (kind == "sp" and not placeholder and not text)
+            if informative and not decorative and not alt:
+                problems.append(Problem(number, name, "missing-alt-text"))
+            for table in shape.iter(f"{{{A}}}tbl"):
+                first = table.find("a:tblPr", NS)
+                if first is None or first.get("firstRow") not in ("1", "true"):
+                    problems.append(Problem(number, name, "table-header"))
+            fill = colour_of(shape.find("p:spPr", NS), self.scheme)
+            geometry = shape.find("p:spPr/a:prstGeom", NS)
+            if kind == "sp" and fill and geometry is not None and not decorative:
+                coded.setdefault(geometry.get("prst", ""), []).append((shape, fill))
+            problems += self._runs(number, name, shape, fill or self.background, languages)
+        for members in coded.values():
+            if len(members) >= 2 and len({fill for _, fill in members}) >= 2:
+                for shape, _ in members:
+                    props = shape.find("*/p:cNvPr", NS)
+                    if not (props.get("descr") or "").strip():
+                        problems.append(Problem(number, props.get("name", ""), "colour-alone"))
+        return problems
+
+    def _runs(self, number: int, name: str, shape: Any, behind: str, languages: Counter[str]) -> list[Problem]:
+        problems = []
+        inherited = self._inherited_colour(shape)
+        for cell_or_shape in [shape, *shape.iter(f"{{{A}}}tc")]:
+            under = behind
+            if etree.QName(cell_or_shape).localname == "tc":
+                under = colour_of(cell_or_shape.find("a:tcPr", NS), self.scheme) or behind
+            body = cell_or_shape.find("p:txBody", NS) if cell_or_shape is shape else cell_or_shape.find("a:txBody", NS)
+            if body is None:
+                continue
+            for run in body.iter(f"{{{A}}}r", f"{{{A}}}fld"):
+                text = "".join(t.text or "" for t in run.iter(f"{{{A}}}t"))
+                props = run.find("a:rPr", NS)
+                lang = props.get("lang") if props is not None else None
+                if not lang and text.strip():
+                    problems.append(Problem(number, name, "missing-language", text[:40]))
+                elif lang:
+                    languages[lang] += len(text)
+                if not text.strip():
+                    continue
+                colour = colour_of(props, self.scheme) if props is not None else None
+                colour = colour or inherited or self.scheme.get("tx1", "000000")
+                # A size the run does not state counts as normal text, the stricter minimum.
+                size = int(props.get("sz")) / 100 if props is not None and props.get("sz") else 12.0
+                bold = props is not None and props.get("b") in ("1", "true")
+                ratio = contrast(colour, under)
+                if ratio < minimum_contrast(size, bold) - 1e-9:
+                    problems.append(Problem(number, name, "low-contrast",
+                                            f"{text.strip()[:40]!r}: #{colour} on #{under}, {ratio:.2f}:1 at {size:g} pt"))
+        return problems
+
+    def _inherited_colour(self, shape: Any) -> str | None:
+        """A run's colour when it sets none: its shape's list style, then the layout's and master's placeholder."""
+        own = shape.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+        if colour_of(own, self.scheme):
+            return colour_of(own, self.scheme)
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is None:
+            return None
+        kind, index = ph.get("type", "body"), ph.get("idx")
+        for root in (self.layout, self.master):
+            if root is None:
+                continue
+            for other in root.iterfind("p:cSld/p:spTree/p:sp", NS):
+                theirs = other.find("p:nvSpPr/p:nvPr/p:ph", NS)
+                if theirs is None or not (theirs.get("type", "body") == kind or (index and theirs.get("idx") == index)):
+                    continue
+                style = other.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+                if colour_of(style, self.scheme):
+                    return colour_of(style, self.scheme)
+        if self.master is not None:
+            styles = {"title": "p:titleStyle", "ctrTitle": "p:titleStyle"}
+            level = self.master.find(f"p:txStyles/{styles.get(kind, 'p:bodyStyle')}/a:lvl1pPr/a:defRPr", NS)
+            return colour_of(level, self.scheme)
+        return None
+
+
+def _decorative(props: Any) -> bool:
+    for ext in props.iterfind("a:extLst/a:ext", NS):
+        if ext.get("uri") == DECORATIVE_URI:
+            mark = ext.find(f"{{{DEC}}}decorative")
+            if mark is not None and mark.get("val") in ("1", "true"):
+                return True
+    return False
+
+
+_RULE_NAME = re.compile(r"[^a-z]")
+
+
+def label_key(rule: str) -> str:
+    """The labels.j2 macro that words `rule`: check_ and the rule with underscores."""
+    return "check_" + _RULE_NAME.sub("_", rule)
