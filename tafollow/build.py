@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import Round, load
+from .resources import TEMPLATES, require
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ta-seuranta.pptx"
+DEFAULT_TEMPLATE = TEMPLATES / "ta-seuranta.pptx"
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ def build(data_dir: Path, out: Path, *, template: Path | None = None, language: 
 def template_of(round_: Round, template: Path | None = None) -> Path:
     """The master to use: --template, else report.yaml's `template:`, else the built-in one."""
     report = round_.report
-    return template or (round_.data_dir / report.template if report.template else DEFAULT_TEMPLATE)
+    if template is None and report.template is None:
+        return require(DEFAULT_TEMPLATE)
+    return template or round_.data_dir / str(report.template)
 
 
 def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None,

@@ -1,8 +1,16 @@
 """What can go wrong, in the terms the CLI reports.
 
-A `DataError` carries every problem found in the user's files, each with a
-file and a position, so one run shows them all. A `UsageError` is a problem
-with how tafollow was called (exit status 2). Anything else is a bug.
+Each kind has its own exit status, so scripts and CI can tell them apart:
+
+1. `DataError`: the data files are invalid; it carries every problem found,
+   each with a file and a position, so one run shows them all. Also
+   `OutputError`: the deck could not be written.
+2. `UsageError`: tafollow was called wrongly (a missing data folder or
+   template, LibreOffice missing for a PDF).
+3. `SetupError`: something tafollow needs from the machine is missing or
+   broken: tafollow's own installation.
+
+Anything else is a bug.
 """
 
 from __future__ import annotations
@@ -64,6 +72,12 @@ class UsageError(TafollowError):
     """tafollow was called wrongly: a missing folder, an unwritable output, …"""
 
     exit_code = 2
+
+
+class SetupError(TafollowError):
+    """Something tafollow needs from the machine is missing or broken; the data is not at fault."""
+
+    exit_code = 3
 
 
 class OutputError(TafollowError):

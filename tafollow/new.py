@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
-from .text import TEMPLATES
+from .resources import TEMPLATES, require
 
 SKELETON = "fi/new-project.yaml.j2"
 NUMBER_STEP = 10
@@ -64,6 +64,7 @@ def skeleton(name: str, schema: str, today: date) -> str:
     """The text of a new project file."""
     import jinja2
 
+    require(TEMPLATES / SKELETON)
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     labels = environment.get_template("fi/labels.j2").module

@@ -20,17 +20,16 @@ regenerate them with `tafollow schema > schema/project.schema.json` and
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from .model import Project, Report, Strict
+from .resources import SCHEMAS
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-PROJECT_SCHEMA = SCHEMA_DIR / "project.schema.json"
-REPORT_SCHEMA = SCHEMA_DIR / "report.schema.json"
+PROJECT_SCHEMA = SCHEMAS / "project.schema.json"
+REPORT_SCHEMA = SCHEMAS / "report.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 DATE_PATTERN = r"^\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*$"
