@@ -1,29 +1,39 @@
 # make deck: set up .venv and build build/ta-seuranta.pptx from data/
 # make test: the same set-up plus test dependencies, then every test
+# make check: the same, without the slow tests (LibreOffice, property and packaging tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DECK := build/ta-seuranta.pptx
+# pip at -qq prints errors only: its notices and warnings (about the machine's package
+# index, setuptools' editable-install notice) made a first `make deck` look broken.
+PIP := $(BIN)/pip --quiet --quiet --disable-pip-version-check
 
-.PHONY: deck test fuzz clean bench contact-sheet
+.PHONY: deck test check fuzz clean bench contact-sheet
 
+# tafollow's bytecode is compiled once here: where PYTHONDONTWRITEBYTECODE is set, every run
+# would recompile it.
 $(BIN)/tafollow: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
-	# Compiled once here: where PYTHONDONTWRITEBYTECODE is set, every run would recompile tafollow.
-	$(BIN)/python -m compileall -q tafollow
-	touch $@
+	@echo "Setting up $(VENV) (once, or after pyproject.toml changes) …"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -e .
+	@$(BIN)/python -m compileall -q tafollow
+	@touch $@
 
 $(VENV)/.test-deps: $(BIN)/tafollow
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Installing the test dependencies …"
+	@$(PIP) install -e '.[test]'
+	@touch $@
 
 deck: $(BIN)/tafollow
 	$(BIN)/tafollow build data -o $(DECK)
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -m "not slow"
 
 # make fuzz: the property-based input-safety tests at 1,000 examples each (make test runs ~200)
 fuzz: $(VENV)/.test-deps
@@ -39,4 +49,4 @@ contact-sheet: $(BIN)/tafollow
 	cp build/preview/contact-sheet.png docs/contact-sheet.png
 
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build .build
