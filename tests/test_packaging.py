@@ -22,7 +22,7 @@ from conftest import REPO_ROOT, require_render_tools
 
 PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
-SOURCES = ("pyproject.toml", "README.md", "tafollow", "templates", "schema")
+SOURCES = ("pyproject.toml", "setup.cfg", "README.md", "tafollow", "templates", "schema")
 """What building the wheel needs from the repository."""
 
 
@@ -54,6 +54,13 @@ def test_every_file_of_the_resource_folders_is_packaged(folder: str) -> None:
              if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts}
     missing = sorted(str(path.relative_to(REPO_ROOT)) for path in files - _shipped_data())
     assert missing == [], "add their folders to [tool.setuptools] packages and package-data in pyproject.toml"
+
+
+def test_packaging_scratch_space_is_not_the_decks_folder() -> None:
+    """`pip install .` once left build/lib and build/bdist.* beside the deck in build/."""
+    config = (REPO_ROOT / "setup.cfg").read_text(encoding="utf-8")
+    assert "build_base = .build" in config
+    assert ".build/" in (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
 def test_the_package_reads_its_files_through_importlib_resources() -> None:
