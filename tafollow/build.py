@@ -44,9 +44,22 @@ def build(data_dir: Path, out: Path, *, template: Path | None = None, language: 
 def template_of(round_: Round, template: Path | None = None) -> Path:
     """The master to use: --template, else report.yaml's `template:`, else the built-in one."""
     report = round_.report
-    if template is None and report.template is None:
-        return require(DEFAULT_TEMPLATE)
-    return template or round_.data_dir / str(report.template)
+    if template is not None:
+        return _given(Path(template))
+    if report.template is not None:
+        return round_.data_dir / report.template  # load() has checked that it exists
+    return require(DEFAULT_TEMPLATE)
+
+
+def _given(template: Path) -> Path:
+    """A --template path, checked before python-pptx reports a missing file as a broken one."""
+    from .errors import UsageError
+
+    if template.is_dir():
+        raise UsageError(f"{template}: is a folder; give the template's .pptx file")
+    if not template.is_file():
+        raise UsageError(f"{template}: template not found")
+    return template
 
 
 def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None,

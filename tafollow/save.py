@@ -19,11 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError, printable
+from .errors import OutputError, UsageError, printable
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest date a zip entry can carry: no wall clock in the deck."""
 SUFFIX = ".pptx"
+DEFAULT_NAME = "ta-seuranta.pptx"
 CORE_LIMIT = 255
 """python-pptx refuses a core property (title, author) longer than this."""
 
@@ -123,16 +124,16 @@ def write_atomic(data: bytes, target: Path) -> Path:
     is removed and the previous deck is left byte for byte as it was.
     """
     target = Path(target)
-    if target.suffix.lower() != SUFFIX:
-        raise OutputError(f"{printable(str(target))}: the deck must be saved as a {SUFFIX} file "
-                          f"(for example {printable(target.stem or 'ta-seuranta')}{SUFFIX})")
     try:
         is_folder = target.is_dir()
     except OSError as exc:  # e.g. a name too long for the file system
-        raise OutputError(f"{printable(str(target))}: cannot write the deck ({exc.strerror})") from None
+        raise UsageError(f"{printable(str(target))}: cannot write the deck ({exc.strerror})") from None
     if is_folder:
-        raise OutputError(f"{printable(str(target))}: is a folder; give a file name such as "
-                          f"{printable(str(target / 'ta-seuranta.pptx'))}")
+        raise UsageError(f"{printable(str(target))}: is a folder; give a file name such as "
+                         f"{printable(str(target / DEFAULT_NAME))}")
+    if target.suffix.lower() != SUFFIX:
+        raise UsageError(f"{printable(str(target))}: the deck must be saved as a {SUFFIX} file "
+                         f"(for example {printable(str(_suggestion(target)))})")
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -158,6 +159,13 @@ def write_atomic(data: bytes, target: Path) -> Path:
         raise
     _sync_folder(folder)
     return target
+
+
+def _suggestion(target: Path) -> Path:
+    """A .pptx name for a wrong one: deck.pdf → deck.pptx; a name without a suffix may be meant as a folder."""
+    if target.suffix:
+        return target.with_suffix(SUFFIX)
+    return target / DEFAULT_NAME
 
 
 def _mode_for(target: Path) -> int:
