@@ -192,6 +192,9 @@ def new(
     except TafollowError as error:
         _fail(error)
     typer.echo(f"Created {made.path}")
+    if made.schema is None:
+        typer.echo(f"note: no schema/ folder found in or above {data_dir}, so editors will not check the file; "
+                   "tafollow schema --write puts the schemas in ./schema", err=True)
     if not made.listed:
         typer.echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
                    "or the project will not be in the deck", err=True)
@@ -199,10 +202,55 @@ def new(
 
 
 @app.command()
-def schema(
-    report: Annotated[bool, typer.Option("--report", help="The schema of report.yaml instead.")] = False,
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The data repository's folder.")] = Path("."),
+    repository: Annotated[Optional[str], typer.Option(
+        "--repository", metavar="URL",
+        help="tafollow's git repository: pre-commit and CI take tafollow from there (default: the package index).")
+    ] = None,
+    rev: Annotated[Optional[str], typer.Option(
+        "--rev", help="The release of tafollow to pin, as a tag of that repository (default: this version's).")
+    ] = None,
 ) -> None:
-    """Print the JSON Schema of a project file (of report.yaml with --report)."""
+    """Set up a data repository: report.yaml, an example project, schemas, pre-commit and CI."""
+    from .errors import TafollowError
+    from .init import init as set_up
+
+    try:
+        setup = set_up(folder, repository=repository, rev=rev)
+    except TafollowError as error:
+        _fail(error)
+    if setup.written:
+        typer.echo(f"Created in {folder}:")
+        for path in setup.written:
+            typer.echo(f"  {path.as_posix()}")
+    if setup.kept:
+        typer.echo(f"Left alone (already there): {', '.join(path.as_posix() for path in setup.kept)}")
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    typer.echo(f"Next: {where}tafollow new \"Project name\", then tafollow validate and tafollow build; "
+               "commit, and CI builds the deck on every push.")
+
+
+@app.command()
+def schema(
+    folder: Annotated[Path, typer.Argument(
+        metavar="[FOLDER]", help="Where --write puts the schemas.", show_default=True)] = Path("schema"),
+    report: Annotated[bool, typer.Option("--report", help="The schema of report.yaml instead.")] = False,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Write both schemas into FOLDER, e.g. after upgrading tafollow.")] = False,
+) -> None:
+    """Print the JSON Schema of a project file (of report.yaml with --report), or --write both to FOLDER."""
+    if write:
+        from .errors import TafollowError
+        from .init import write_schemas
+
+        try:
+            done = write_schemas(folder)
+        except TafollowError as error:
+            _fail(error)
+        for path, state in done:
+            typer.echo(f"{path}: {state}")
+        return
     from .schema import dumps, project_schema, report_schema
 
     typer.echo(dumps(report_schema() if report else project_schema()), nl=False)

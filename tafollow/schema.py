@@ -19,8 +19,8 @@ pydantic cannot know:
 * a description on every field, for hover help, where the model has none.
 
 The committed files under schema/ are kept equal to this output by a test;
-regenerate them with `tafollow schema > schema/project.schema.json` and
-`tafollow schema --report > schema/report.schema.json`.
+regenerate them with `tafollow schema --write` (tafollow installed from
+this checkout, as `make deck` does).
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ def test_shell_completion_offers_commands_and_option_values(tmp_path: Path) -> N
                                 text=True, timeout=60, check=False)
         return result.stdout.split()
 
-    assert "build" in complete("tafollow bu")
+    assert "build" in complete("tafollow bu") and "init" in complete("tafollow i")
     assert complete("tafollow build --lang ") == ["fi", "sv", "en"]
     assert "--install-completion" in run("--help", cwd=tmp_path).stdout
 

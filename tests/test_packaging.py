@@ -127,21 +127,25 @@ def _ok(result: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.mark.slow
 def test_the_wheel_runs_a_whole_round_from_an_empty_folder(installed: Path, tmp_path: Path) -> None:
+    """init → new → validate → build → build --pdf → preview → schema, as a division runs them."""
     where = subprocess.run([str(installed / "python"), "-c", "import tafollow; print(tafollow.__file__)"],
                            capture_output=True, text=True, check=True, cwd=tmp_path).stdout
     assert where.startswith(str(installed.parent)), f"tafollow imported from {where}, not from the wheel"
 
     division = tmp_path / "division"
     division.mkdir()
-    (division / "data").mkdir()
-    (division / "data" / "report.yaml").write_text(
-        "title: Sitovat tavoitteet 2020\nas_of: 21.10.2020\nunit: Kehittämispalvelut\n", encoding="utf-8")
-    assert "Created data/projects/10-uusi-hanke.yaml" in _ok(_run(installed, division, "new", "Uusi hanke"))
+    assert "data/report.yaml" in _ok(_run(installed, division, "init"))
+    assert "Created data/projects/20-uusi-hanke.yaml" in _ok(_run(installed, division, "new", "Uusi hanke"))
+    first = (division / "data" / "projects" / "20-uusi-hanke.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schema/project.schema.json"
     assert _ok(_run(installed, division, "validate")) == "data: OK\n"
-    assert "5 slides → build/ta-seuranta.pptx" in _ok(_run(installed, division, "build"))
-    assert "5 slides → en.pptx" in _ok(_run(installed, division, "build", "--lang", "en", "-o", "en.pptx"))
+    assert "2 projects, 9 slides → build/ta-seuranta.pptx" in _ok(_run(installed, division, "build"))
+    assert "9 slides → en.pptx" in _ok(_run(installed, division, "build", "--lang", "en", "-o", "en.pptx"))
     assert '"$schema"' in _ok(_run(installed, division, "schema"))
+    assert _ok(_run(installed, division, "schema", "--write")).count(": unchanged") == 2
 
     require_render_tools()
     assert "+ ta-seuranta.pdf" in _ok(_run(installed, division, "build", "--pdf"))
     assert (division / "build" / "ta-seuranta.pdf").stat().st_size > 0
+    assert "9 slides → " in _ok(_run(installed, division, "preview"))
+    assert (division / "build" / "preview" / "contact-sheet.png").is_file()

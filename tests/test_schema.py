@@ -34,8 +34,7 @@ from tafollow.new import skeleton
 from tafollow.schema import PROJECT_SCHEMA, REPORT_SCHEMA, dumps, project_schema, report_schema
 from test_load import CASES, ERRORS, materialize
 
-REGENERATE = ("run: tafollow schema > schema/project.schema.json && "
-              "tafollow schema --report > schema/report.schema.json, then review the diff")
+REGENERATE = "run: tafollow schema --write (from the repository's root), then review the diff"
 
 
 def check(instance: Any, schema: dict[str, Any]) -> list[str]:
