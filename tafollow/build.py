@@ -25,7 +25,13 @@ Progress = Callable[[str], None]
 def build(data_dir: Path, out: Path, *, template: Path | None = None, language: str | None = None,
           summary: bool | None = None, progress: Progress | None = None) -> Result:
     """Load, lay out, render and save; raises `TafollowError` subclasses for bad input."""
+    from .save import check_target
+
     step = progress or (lambda message: None)
+    # Wrong options are said before the data is read: that may have problems of its own to report.
+    check_target(out)
+    if template is not None:
+        _given(Path(template))
     step(f"Reading {data_dir} …")
     round_ = load(data_dir)
     chosen = template_of(round_, template)

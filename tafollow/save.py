@@ -116,12 +116,10 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
 
 
-def write_atomic(data: bytes, target: Path) -> Path:
-    """Write `data` to `target` via a temporary file in the same folder.
+def check_target(target: Path) -> Path:
+    """`target` as a deck's path; a `UsageError` for a folder or a name that is not a .pptx file.
 
-    The target is replaced in one step (`os.replace`) only after the whole
-    file is written and flushed to disk; on any failure the temporary file
-    is removed and the previous deck is left byte for byte as it was.
+    `build` calls this before reading the data too, so a wrong -o is said at once.
     """
     target = Path(target)
     try:
@@ -134,6 +132,17 @@ def write_atomic(data: bytes, target: Path) -> Path:
     if target.suffix.lower() != SUFFIX:
         raise UsageError(f"{printable(str(target))}: the deck must be saved as a {SUFFIX} file "
                          f"(for example {printable(str(_suggestion(target)))})")
+    return target
+
+
+def write_atomic(data: bytes, target: Path) -> Path:
+    """Write `data` to `target` via a temporary file in the same folder.
+
+    The target is replaced in one step (`os.replace`) only after the whole
+    file is written and flushed to disk; on any failure the temporary file
+    is removed and the previous deck is left byte for byte as it was.
+    """
+    target = check_target(target)
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -170,6 +170,16 @@ def test_a_folder_as_output_suggests_a_file_in_it(workdir: Path) -> None:
     assert "error: out: is a folder; give a file name such as out/ta-seuranta.pptx" in result.stderr
 
 
+@pytest.mark.parametrize("option", [["-o", "deck.pdf"], ["--template", "nope.pptx"]])
+def test_a_wrong_option_is_said_before_the_data_is_read(workdir: Path, option: list[str]) -> None:
+    _edit_line(workdir / "data" / PROJECT, "owner: Mikko Vatka", "ownr: Mikko Vatka")
+    result = run("build", *option, cwd=workdir)
+    assert result.returncode == 2, _output(result)
+    assert result.stderr.splitlines() == [
+        "error: deck.pdf: the deck must be saved as a .pptx file (for example deck.pptx)"
+        if option[0] == "-o" else "error: nope.pptx: template not found"]
+
+
 def test_one_project_is_one_project(workdir: Path) -> None:
     for path in sorted((workdir / "data" / "projects").glob("*.yaml"))[1:]:
         path.unlink()
