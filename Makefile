@@ -1,24 +1,30 @@
 # make deck: set up .venv and build build/ta-seuranta.pptx from data/
 # make test: the same set-up plus test dependencies, then every test (the full run, as in CI)
-# make check: the fast tier for the edit-test loop: every test not marked slow (no LibreOffice, no hypothesis)
+# make check: the fast tier for the edit-test loop: the tests not marked slow (no LibreOffice, property or packaging tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DECK := build/ta-seuranta.pptx
+# pip at -qq prints errors only: its notices and warnings (about the machine's package
+# index, setuptools' editable-install notice) made a first `make deck` look broken.
+PIP := $(BIN)/pip --quiet --quiet --disable-pip-version-check
 
 .PHONY: deck test check fuzz clean bench contact-sheet
 
+# tafollow's bytecode is compiled once here: where PYTHONDONTWRITEBYTECODE is set, every run
+# would recompile it.
 $(BIN)/tafollow: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
-	# Compiled once here: where PYTHONDONTWRITEBYTECODE is set, every run would recompile tafollow.
-	$(BIN)/python -m compileall -q tafollow
-	touch $@
+	@echo "Setting up $(VENV) (once, or after pyproject.toml changes) …"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -e .
+	@$(BIN)/python -m compileall -q tafollow
+	@touch $@
 
 $(VENV)/.test-deps: $(BIN)/tafollow
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Installing the test dependencies …"
+	@$(PIP) install -e '.[test]'
+	@touch $@
 
 deck: $(BIN)/tafollow
 	$(BIN)/tafollow build data -o $(DECK)
@@ -48,4 +54,4 @@ contact-sheet: $(BIN)/tafollow
 	cp build/preview-stress/contact-sheet.png docs/contact-sheet-stress.png
 
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build .build

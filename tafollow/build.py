@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import Round, load
+from .resources import TEMPLATES, require
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "ta-seuranta.pptx"
+DEFAULT_TEMPLATE = TEMPLATES / "ta-seuranta.pptx"
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,13 @@ Progress = Callable[[str], None]
 def build(data_dir: Path, out: Path, *, template: Path | None = None, language: str | None = None,
           summary: bool | None = None, progress: Progress | None = None) -> Result:
     """Load, lay out, render and save; raises `TafollowError` subclasses for bad input."""
+    from .save import check_target
+
     step = progress or (lambda message: None)
+    # Wrong options are said before the data is read: that may have problems of its own to report.
+    check_target(out)
+    if template is not None:
+        _given(Path(template))
     step(f"Reading {data_dir} …")
     round_ = load(data_dir)
     chosen = template_of(round_, template)
@@ -43,7 +50,22 @@ def build(data_dir: Path, out: Path, *, template: Path | None = None, language: 
 def template_of(round_: Round, template: Path | None = None) -> Path:
     """The master to use: --template, else report.yaml's `template:`, else the built-in one."""
     report = round_.report
-    return template or (round_.data_dir / report.template if report.template else DEFAULT_TEMPLATE)
+    if template is not None:
+        return _given(Path(template))
+    if report.template is not None:
+        return round_.data_dir / report.template  # load() has checked that it exists
+    return require(DEFAULT_TEMPLATE)
+
+
+def _given(template: Path) -> Path:
+    """A --template path, checked before python-pptx reports a missing file as a broken one."""
+    from .errors import UsageError
+
+    if template.is_dir():
+        raise UsageError(f"{template}: is a folder; give the template's .pptx file")
+    if not template.is_file():
+        raise UsageError(f"{template}: template not found")
+    return template
 
 
 def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None,

@@ -2,7 +2,9 @@
 
 Heavy modules (pydantic, python-pptx) are imported inside the commands, so
 `tafollow --help` stays fast and `validate` never loads python-pptx.
-Exit status: 0 success, 1 invalid data or a failed write, 2 wrong usage.
+Exit status (errors.py has the kinds): 0 success, 1 invalid data, 2 wrong
+usage, 3 something missing or broken on the machine (LibreOffice, a folder
+that cannot be written, tafollow's own installation).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -20,7 +21,7 @@ import typer
 from . import __version__
 
 app = typer.Typer(
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     help="Build the TA-seuranta status deck from one YAML file per project.",
     pretty_exceptions_enable=False,
@@ -29,24 +30,31 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-DataDir = Annotated[Path, typer.Argument(help="Folder with report.yaml and projects/.", show_default=True)]
+DataDir = Annotated[
+    Path, typer.Argument(metavar="DATA_DIR", help="Folder with report.yaml and projects/.", show_default=True)
+]
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
+LANGUAGES = ("fi", "sv", "en")
+"""As in tafollow.text, which is not imported here: it loads jinja2, which --help does not need."""
+FORMATS = ("text", "json")
 
 
-class Language(str, Enum):
-    fi = "fi"
-    sv = "sv"
-    en = "en"
+def _one_of(choices: tuple[str, ...], what: str) -> Callable[[Optional[str]], Optional[str]]:
+    """An option's check, saying in plain words what it takes (click's own message was pydantic's)."""
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in choices:
+            raise typer.BadParameter(f"'{value}' is not {what}; use {', '.join(choices[:-1])} or {choices[-1]}")
+        return value
+    return check
 
 
 TemplateOption = Annotated[
     Optional[Path], typer.Option("--template", help="A .pptx master to use instead of the built-in one.")
 ]
-LangOption = Annotated[Optional[Language], typer.Option("--lang", help="Language of labels (default: report.yaml's).")]
+LangOption = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="|".join(LANGUAGES), callback=_one_of(LANGUAGES, "a language tafollow has"),
+    autocompletion=lambda: list(LANGUAGES), help="Language of labels (default: report.yaml's).")]
 SummaryOption = Annotated[
     Optional[bool],
     typer.Option("--summary/--no-summary", help="Add an overview slide after the cover (default: report.yaml's)."),
@@ -63,7 +71,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        Optional[bool],
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
     """Build the TA-seuranta status deck from one YAML file per project."""
@@ -75,8 +84,7 @@ def _fail(error: Exception) -> NoReturn:
     if isinstance(error, DataError):
         for issue in error.issues:
             typer.echo(f"error: {issue}", err=True)
-        count = len(error.issues)
-        typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", err=True)
+        typer.echo(f"{_count(len(error.issues), 'problem')} found; nothing was built.", err=True)
     else:
         typer.echo(f"error: {error}", err=True)
     raise typer.Exit(getattr(error, "exit_code", 1))
@@ -103,8 +111,8 @@ def build(
     try:
         with _progress(quiet) as step:
             step(f"Building the deck from {data_dir} …")
-            result = build_deck(data_dir, output, template=template, language=lang.value if lang else None,
-                                summary=summary, progress=step)
+            result = build_deck(data_dir, output, template=template, language=lang, summary=summary,
+                                progress=step)
             made = result.path
             if pdf:
                 from .preview import to_pdf
@@ -118,7 +126,12 @@ def build(
     if not quiet:
         seconds = time.perf_counter() - started
         extra = f" + {made.name}" if pdf else ""
-        typer.echo(f"{result.projects} projects, {result.slides} slides → {result.path}{extra} ({seconds:.1f} s)")
+        typer.echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {result.path}{extra} "
+                   f"({seconds:.1f} s)")
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 @contextmanager
@@ -137,7 +150,9 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
 @app.command()
 def validate(
     data_dir: DataDir = Path("data"),
-    format: Annotated[Format, typer.Option("--format", help="text for people, json for machines.")] = Format.text,
+    format: Annotated[str, typer.Option(
+        "--format", metavar="|".join(FORMATS), callback=_one_of(FORMATS, "a format validate writes"),
+        autocompletion=lambda: list(FORMATS), help="text for people, json for machines.")] = "text",
 ) -> None:
     """Check DATA_DIR and report every problem with file and line."""
     from .errors import TafollowError
@@ -147,7 +162,7 @@ def validate(
         issues = check(data_dir)
     except TafollowError as error:
         _fail(error)
-    if format == Format.json:
+    if format == "json":
         import json
 
         typer.echo(json.dumps([{"file": str(i.path), "line": i.line, "column": i.column, "message": i.message}
@@ -156,7 +171,7 @@ def validate(
         for issue in issues:
             typer.echo(f"error: {issue}", err=True)
         if issues:
-            typer.echo(f"{len(issues)} problem{'s' if len(issues) != 1 else ''} found.", err=True)
+            typer.echo(f"{_count(len(issues), 'problem')} found.", err=True)
         else:
             typer.echo(f"{data_dir}: OK")
     if issues:
@@ -177,6 +192,9 @@ def new(
     except TafollowError as error:
         _fail(error)
     typer.echo(f"Created {made.path}")
+    if made.schema is None:
+        typer.echo(f"note: no schema/ folder found in or above {data_dir}, so editors will not check the file; "
+                   "tafollow schema --write puts the schemas in ./schema", err=True)
     if not made.listed:
         typer.echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
                    "or the project will not be in the deck", err=True)
@@ -184,10 +202,55 @@ def new(
 
 
 @app.command()
-def schema(
-    report: Annotated[bool, typer.Option("--report", help="The schema of report.yaml instead.")] = False,
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The data repository's folder.")] = Path("."),
+    repository: Annotated[Optional[str], typer.Option(
+        "--repository", metavar="URL",
+        help="tafollow's git repository: pre-commit and CI take tafollow from there (default: the package index).")
+    ] = None,
+    rev: Annotated[Optional[str], typer.Option(
+        "--rev", help="The release of tafollow to pin, as a tag of that repository (default: this version's).")
+    ] = None,
 ) -> None:
-    """Print the JSON Schema of a project file (of report.yaml with --report)."""
+    """Set up a data repository: report.yaml, an example project, schemas, pre-commit and CI."""
+    from .errors import TafollowError
+    from .init import init as set_up
+
+    try:
+        setup = set_up(folder, repository=repository, rev=rev)
+    except TafollowError as error:
+        _fail(error)
+    if setup.written:
+        typer.echo(f"Created in {folder}:")
+        for path in setup.written:
+            typer.echo(f"  {path.as_posix()}")
+    if setup.kept:
+        typer.echo(f"Left alone (already there): {', '.join(path.as_posix() for path in setup.kept)}")
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    typer.echo(f"Next: {where}tafollow new \"Project name\", then tafollow validate and tafollow build; "
+               "commit, and CI builds the deck on every push.")
+
+
+@app.command()
+def schema(
+    folder: Annotated[Path, typer.Argument(
+        metavar="[FOLDER]", help="Where --write puts the schemas.", show_default=True)] = Path("schema"),
+    report: Annotated[bool, typer.Option("--report", help="The schema of report.yaml instead.")] = False,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Write both schemas into FOLDER, e.g. after upgrading tafollow.")] = False,
+) -> None:
+    """Print the JSON Schema of a project file (of report.yaml with --report), or --write both to FOLDER."""
+    if write:
+        from .errors import TafollowError
+        from .init import write_schemas
+
+        try:
+            done = write_schemas(folder)
+        except TafollowError as error:
+            _fail(error)
+        for path, state in done:
+            typer.echo(f"{path}: {state}")
+        return
     from .schema import dumps, project_schema, report_schema
 
     typer.echo(dumps(report_schema() if report else project_schema()), nl=False)
@@ -232,8 +295,7 @@ def preview(
     try:
         with _progress(quiet) as step:
             step("Building the deck and rendering it with LibreOffice …")
-            result = render_preview(data_dir, output, template=template, language=lang.value if lang else None,
-                                    summary=summary)
+            result = render_preview(data_dir, output, template=template, language=lang, summary=summary)
     except TafollowError as error:
         _fail(error)
     if not quiet:

@@ -1,8 +1,18 @@
 """What can go wrong, in the terms the CLI reports.
 
-A `DataError` carries every problem found in the user's files, each with a
-file and a position, so one run shows them all. A `UsageError` is a problem
-with how tafollow was called (exit status 2). Anything else is a bug.
+Each kind has its own exit status, so scripts and CI can tell them apart:
+
+1. `DataError`: the data files are invalid; it carries every problem found,
+   each with a file and a position, so one run shows them all.
+2. `UsageError`: tafollow was called wrongly: a missing data folder or
+   template, an output name that is not a .pptx file, a file `new` or
+   `init` will not overwrite. (Options tafollow does not know, or values it
+   does not take, are refused by the command line with the same status.)
+3. `SetupError`: something tafollow needs from the machine is missing or
+   broken: LibreOffice or poppler, a folder or disk it cannot write to,
+   tafollow's own installation. The data is not at fault.
+
+Anything else is a bug.
 """
 
 from __future__ import annotations
@@ -61,12 +71,16 @@ class DataError(TafollowError):
 
 
 class UsageError(TafollowError):
-    """tafollow was called wrongly: a missing folder, an unwritable output, …"""
+    """tafollow was called wrongly: a missing folder or template, an output name that is not a .pptx, …"""
 
     exit_code = 2
 
 
-class OutputError(TafollowError):
-    """The deck could not be written; the previous deck is left as it was."""
+class SetupError(TafollowError):
+    """Something tafollow needs from the machine is missing or broken; the data is not at fault."""
 
-    exit_code = 1
+    exit_code = 3
+
+
+class OutputError(SetupError):
+    """A file could not be written, or a converter failed; the previous deck is left as it was."""

@@ -4,7 +4,9 @@ A project manager's first contact with the data is usually copying
 someone else's file and guessing what each key means. The skeleton
 (`templates/fi/new-project.yaml.j2`) explains every field in Finnish, is
 valid as written (so `validate` passes straight away and the deck builds),
-and points VS Code's YAML extension at the schema for completion.
+and points VS Code's YAML extension at the schema for completion: at the
+repository's own copy (`tafollow init` and `tafollow schema --write` put it
+there), by a path relative to the file, so the line works in every clone.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
-from .text import TEMPLATES
+from .resources import TEMPLATES, require
 
 SKELETON = "fi/new-project.yaml.j2"
+SCHEMA_DIR = "schema"
+PROJECT_SCHEMA_FILE = "project.schema.json"
 NUMBER_STEP = 10
 """Project files are numbered 10, 20, 30 …, leaving room to slot one in between."""
 SLUG_MAX = 40
@@ -34,6 +38,8 @@ class NewProject:
     path: Path
     listed: bool
     """False when report.yaml's `projects:` list selects projects and does not name this one yet."""
+    schema: str | None
+    """Where the file's `$schema` comment points; None when the repository has no schema to point to."""
 
 
 def slug(name: str) -> str:
@@ -60,10 +66,11 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def skeleton(name: str, schema: str, today: date) -> str:
+def skeleton(name: str, schema: str | None, today: date) -> str:
     """The text of a new project file."""
     import jinja2
 
+    require(TEMPLATES / SKELETON)
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     labels = environment.get_template("fi/labels.j2").module
@@ -71,21 +78,36 @@ def skeleton(name: str, schema: str, today: date) -> str:
         name=yaml_text(name), schema=schema, updated=labels.date(today))  # type: ignore[attr-defined]
 
 
-def schema_reference(projects_dir: Path) -> str:
-    """Where the file's `$schema` comment should point, relative to the file when possible.
+def schema_folder(data_dir: Path) -> Path | None:
+    """The repository's `schema/` folder for `data_dir`, if it has one holding project.schema.json.
 
-    The data folder's own checkout wins (`schema/` beside `data/`, as in
-    the tafollow repository); otherwise the schema shipped with tafollow.
+    Looked for in the data folder and the folders above it, up to the root
+    of the git repository that holds them; outside a repository only in the
+    data folder and the folder that holds it (the layout `tafollow init`
+    writes). A path out of the repository would work on one machine only.
     """
-    from .schema import PROJECT_SCHEMA
+    folder = Path(data_dir).resolve()
+    candidates = [folder, *folder.parents]
+    top = next((i for i, candidate in enumerate(candidates) if (candidate / ".git").exists()), 1)
+    for candidate in candidates[:top + 1]:
+        if (candidate / SCHEMA_DIR / PROJECT_SCHEMA_FILE).is_file():
+            return candidate / SCHEMA_DIR
+    return None
 
-    folder = projects_dir.resolve()
-    candidates = [parent / "schema" / PROJECT_SCHEMA.name for parent in folder.parents]
-    found = next((c for c in candidates if c.is_file()), PROJECT_SCHEMA)
+
+def schema_reference(projects_dir: Path) -> str | None:
+    """What a project file's `$schema` comment says: the repository's schema, relative to the file.
+
+    None when the repository has no schema: a reference to tafollow's own
+    copy would name a folder on this machine only.
+    """
+    folder = schema_folder(Path(projects_dir).parent)
+    if folder is None:
+        return None
     try:
-        return Path(os.path.relpath(found, folder)).as_posix()
-    except ValueError:  # another drive on Windows
-        return found.as_uri()
+        return Path(os.path.relpath(folder / PROJECT_SCHEMA_FILE, Path(projects_dir).resolve())).as_posix()
+    except ValueError:  # another drive on Windows: no relative path exists
+        return None
 
 
 def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
@@ -103,7 +125,8 @@ def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
     stem = slug(name)
     _refuse_duplicates(name, stem, projects_dir)
     path = projects_dir / f"{next_number(projects_dir):02d}-{stem}.yaml"
-    text = skeleton(name, schema_reference(projects_dir), today or date.today())
+    schema = schema_reference(projects_dir)
+    text = skeleton(name, schema, today or date.today())
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -111,7 +134,7 @@ def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
         raise UsageError(f"{path}: already exists; tafollow new never overwrites a file") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
-    return NewProject(path, _listed(data_dir, path.stem))
+    return NewProject(path, _listed(data_dir, path.stem), schema)
 
 
 def _refuse_duplicates(name: str, stem: str, projects_dir: Path) -> None:

@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, UsageError
+from .errors import OutputError, SetupError
 
 TIMEOUT = 300.0
 DPI = 96
@@ -36,8 +36,8 @@ _KNOWN_PLACES = (
 )
 
 
-class MissingTool(UsageError):
-    """A program the preview needs is not installed (exit status 2)."""
+class MissingTool(SetupError):
+    """A program the preview needs is not installed (exit status 3)."""
 
 
 @dataclass(frozen=True)

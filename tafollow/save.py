@@ -19,11 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError, printable
+from .errors import OutputError, UsageError, printable
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest date a zip entry can carry: no wall clock in the deck."""
 SUFFIX = ".pptx"
+DEFAULT_NAME = "ta-seuranta.pptx"
 CORE_LIMIT = 255
 """python-pptx refuses a core property (title, author) longer than this."""
 
@@ -123,6 +124,25 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
 
 
+def check_target(target: Path) -> Path:
+    """`target` as a deck's path; a `UsageError` for a folder or a name that is not a .pptx file.
+
+    `build` calls this before reading the data too, so a wrong -o is said at once.
+    """
+    target = Path(target)
+    try:
+        is_folder = target.is_dir()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise UsageError(f"{printable(str(target))}: cannot write the deck ({exc.strerror})") from None
+    if is_folder:
+        raise UsageError(f"{printable(str(target))}: is a folder; give a file name such as "
+                         f"{printable(str(target / DEFAULT_NAME))}")
+    if target.suffix.lower() != SUFFIX:
+        raise UsageError(f"{printable(str(target))}: the deck must be saved as a {SUFFIX} file "
+                         f"(for example {printable(str(_suggestion(target)))})")
+    return target
+
+
 def write_atomic(data: bytes, target: Path) -> Path:
     """Write `data` to `target` via a temporary file in the same folder.
 
@@ -130,17 +150,7 @@ def write_atomic(data: bytes, target: Path) -> Path:
     file is written and flushed to disk; on any failure the temporary file
     is removed and the previous deck is left byte for byte as it was.
     """
-    target = Path(target)
-    if target.suffix.lower() != SUFFIX:
-        raise OutputError(f"{printable(str(target))}: the deck must be saved as a {SUFFIX} file "
-                          f"(for example {printable(target.stem or 'ta-seuranta')}{SUFFIX})")
-    try:
-        is_folder = target.is_dir()
-    except OSError as exc:  # e.g. a name too long for the file system
-        raise OutputError(f"{printable(str(target))}: cannot write the deck ({exc.strerror})") from None
-    if is_folder:
-        raise OutputError(f"{printable(str(target))}: is a folder; give a file name such as "
-                          f"{printable(str(target / 'ta-seuranta.pptx'))}")
+    target = check_target(target)
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -166,6 +176,13 @@ def write_atomic(data: bytes, target: Path) -> Path:
         raise
     _sync_folder(folder)
     return target
+
+
+def _suggestion(target: Path) -> Path:
+    """A .pptx name for a wrong one: deck.pdf → deck.pptx; a name without a suffix may be meant as a folder."""
+    if target.suffix:
+        return target.with_suffix(SUFFIX)
+    return target / DEFAULT_NAME
 
 
 def _mode_for(target: Path) -> int:

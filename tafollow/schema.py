@@ -10,32 +10,48 @@ pydantic cannot know:
   without list syntax, a step or a risk as plain text, the risks as a bare
   list, a blank table cell as '' or '-', a Finnish date 9.10.2019), so that
   a file tafollow accepts is never underlined as wrong;
+* what tafollow's YAML reading accepts: it keeps every value as the text
+  that was written, so `name: 0123` or `owner: yes` is text to tafollow,
+  while an editor reads a number or a true/false there. A text field
+  therefore takes numbers and true/false too, a number field takes a
+  number written in quotes, and a yes/no field takes yes, no, on, off, 1
+  and 0 as tafollow does;
 * a description on every field, for hover help, where the model has none.
 
 The committed files under schema/ are kept equal to this output by a test;
-regenerate them with `tafollow schema > schema/project.schema.json` and
-`tafollow schema --report > schema/report.schema.json`.
+regenerate them with `tafollow schema --write` (tafollow installed from
+this checkout, as `make deck` does).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from .model import Project, Report, Strict
+from .resources import SCHEMAS
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-PROJECT_SCHEMA = SCHEMA_DIR / "project.schema.json"
-REPORT_SCHEMA = SCHEMA_DIR / "report.schema.json"
+PROJECT_SCHEMA = SCHEMAS / "project.schema.json"
+REPORT_SCHEMA = SCHEMAS / "report.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 DATE_PATTERN = r"^\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*$"
 BLANK_CELL_PATTERN = r"^\s*(-|-?\d+(,\d+)?)?\s*$"
-_TEXT: JsonSchemaValue = {"type": "string", "minLength": 1}
+SCALAR_TYPES = ["string", "number", "boolean"]
+"""What an editor may read where tafollow reads text (see the module's docstring)."""
+_TEXT: JsonSchemaValue = {"type": SCALAR_TYPES, "minLength": 1, "pattern": r"\S"}
+NUMBER_TEXT_PATTERN = r"^\s*[-+]?(\d[\d_]*(\.[\d_]*)?|\.\d[\d_]*)([eE][-+]?\d+)?\s*$"
+_NUMBER_TEXT: JsonSchemaValue = {"type": "string", "pattern": NUMBER_TEXT_PATTERN}
+_YES_NO: list[JsonSchemaValue] = [
+    {"type": "boolean"},
+    {"enum": [0, 1]},
+    # pydantic's words for true and false, in any case: JSON Schema's patterns have no (?i).
+    {"type": "string", "pattern": "^([Tt]([Rr][Uu][Ee])?|[Ff]([Aa][Ll][Ss][Ee])?|[Yy]([Ee][Ss])?|[Nn][Oo]?"
+                                  "|[Oo]([Nn]|[Ff][Ff])|[01])$"},
+]
 _RISK_LIST = "x-risk-list"
 """Placeholder for "the list Risks.items takes", filled in once the definitions exist."""
 
@@ -122,6 +138,15 @@ MODEL_HELP: dict[str, str] = {
 class _Generator(GenerateJsonSchema):
     """pydantic's generator, widened to the shorthands the models accept."""
 
+    def float_schema(self, schema: core_schema.FloatSchema) -> JsonSchemaValue:
+        return {"anyOf": [super().float_schema(schema), dict(_NUMBER_TEXT)]}
+
+    def int_schema(self, schema: core_schema.IntSchema) -> JsonSchemaValue:
+        return {"anyOf": [super().int_schema(schema), dict(_NUMBER_TEXT)]}
+
+    def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:
+        return {"anyOf": [dict(option) for option in _YES_NO]}
+
     def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
         function = schema["function"]["function"]
         name = getattr(function, "__name__", "")
@@ -131,6 +156,8 @@ class _Generator(GenerateJsonSchema):
             return dict(_TEXT)
         if name == "_parse_date":
             return {"type": "string", "pattern": DATE_PATTERN}
+        if name == "_slide_safe":  # text that may be empty
+            return {"type": SCALAR_TYPES}
         inner = super().function_before_schema(schema)
         if name in ("_one_or_many", "_step_shorthand", "_risk_shorthand", "_column_shorthand"):
             return {"anyOf": [dict(_TEXT), inner]}
@@ -158,13 +185,30 @@ def schema_of(model: type[Strict], title: str) -> dict[str, Any]:
 
 
 def _tidy(prop: dict[str, Any], definitions: dict[str, Any]) -> None:
-    """Drop pydantic's `"default": null` (editors would offer to insert null); fill the risk-list placeholder."""
+    """Drop pydantic's `"default": null` (editors would offer to insert null); fill the risk-list placeholder;
+    say each alternative once (an int-or-float number took a number written in quotes twice)."""
     if prop.get("default", 0) is None:
         del prop["default"]
     for i, option in enumerate(prop.get("anyOf", [])):
         if _RISK_LIST in option:
             items = definitions["Risks"]["properties"]["items"]
             prop["anyOf"][i] = {key: value for key, value in items.items() if key not in ("title", "description")}
+    _once(prop)
+
+
+def _once(schema: Any) -> None:
+    if isinstance(schema, list):
+        for item in schema:
+            _once(item)
+    elif isinstance(schema, dict):
+        if "anyOf" in schema:
+            unique: list[Any] = []
+            for option in schema["anyOf"]:
+                if option not in unique:
+                    unique.append(option)
+            schema["anyOf"] = unique
+        for value in schema.values():
+            _once(value)
 
 
 def project_schema() -> dict[str, Any]:

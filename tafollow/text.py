@@ -14,8 +14,8 @@ from typing import Any
 import jinja2
 
 from .errors import UsageError
+from .resources import TEMPLATES, require
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LANGUAGES = ("fi", "sv", "en")
 
 
@@ -54,8 +54,9 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 @lru_cache(maxsize=None)
 def labels(language: str, templates: Path = TEMPLATES) -> Labels:
     """The labels of `language`; raises `UsageError` for an unknown language."""
-    if not (templates / language / "labels.j2").is_file():
-        raise UsageError(f"no templates for language '{language}' (have: {', '.join(LANGUAGES)})")
+    if language not in LANGUAGES:
+        raise UsageError(f"'{language}' is not a language tafollow has: use {', '.join(LANGUAGES)}")
+    require(templates / language / "labels.j2")
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         bytecode_cache=_bytecode_cache(),

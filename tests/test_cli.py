@@ -128,10 +128,74 @@ def test_unknown_option_is_a_usage_error(workdir: Path) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_version(tmp_path: Path) -> None:
-    result = run("--version", cwd=tmp_path)
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version(tmp_path: Path, option: str) -> None:
+    result = run(option, cwd=tmp_path)
     assert result.returncode == 0, _output(result)
     assert result.stdout.strip() == f"tafollow {tafollow.__version__}"
+
+
+@pytest.mark.parametrize("args", [["-h"], ["--help"], ["build", "-h"], ["validate", "-h"]])
+def test_short_and_long_help(tmp_path: Path, args: list[str]) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 0, _output(result)
+    assert result.stdout.startswith("Usage: tafollow")
+    assert "-h, --help" in result.stdout
+
+
+def test_shell_completion_offers_commands_and_option_values(tmp_path: Path) -> None:
+    """What bash's completion script asks tafollow (the script itself: tafollow --show-completion)."""
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_TAFOLLOW_COMPLETE": "complete_bash", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split(" ")) - 1)}
+        result = subprocess.run([sys.executable, "-m", "tafollow"], cwd=tmp_path, env=env, capture_output=True,
+                                text=True, timeout=60, check=False)
+        return result.stdout.split()
+
+    assert "build" in complete("tafollow bu") and "init" in complete("tafollow i")
+    assert complete("tafollow build --lang ") == ["fi", "sv", "en"]
+    assert "--install-completion" in run("--help", cwd=tmp_path).stdout
+
+
+def test_an_option_value_tafollow_does_not_take_is_refused_in_plain_words(workdir: Path) -> None:
+    result = run("validate", "--format", "xml", cwd=workdir)
+    assert result.returncode == 2, _output(result)
+    assert "'xml' is not a format validate writes; use text or json" in result.stderr
+
+
+def test_a_folder_as_output_suggests_a_file_in_it(workdir: Path) -> None:
+    (workdir / "out").mkdir()
+    result = run("build", "-o", "out", cwd=workdir)
+    assert result.returncode == 2, _output(result)
+    assert "error: out: is a folder; give a file name such as out/ta-seuranta.pptx" in result.stderr
+
+
+@pytest.mark.parametrize("option", [["-o", "deck.pdf"], ["--template", "nope.pptx"]])
+def test_a_wrong_option_is_said_before_the_data_is_read(workdir: Path, option: list[str]) -> None:
+    _edit_line(workdir / "data" / PROJECT, "owner: Mikko Vatka", "ownr: Mikko Vatka")
+    result = run("build", *option, cwd=workdir)
+    assert result.returncode == 2, _output(result)
+    assert result.stderr.splitlines() == [
+        "error: deck.pdf: the deck must be saved as a .pptx file (for example deck.pptx)"
+        if option[0] == "-o" else "error: nope.pptx: template not found"]
+
+
+def test_one_project_is_one_project(workdir: Path) -> None:
+    for path in sorted((workdir / "data" / "projects").glob("*.yaml"))[1:]:
+        path.unlink()
+    result = run("build", cwd=workdir)
+    assert result.returncode == 0, _output(result)
+    assert result.stdout.startswith("1 project, 5 slides")
+
+
+def test_a_broken_installation_exits_3(workdir: Path) -> None:
+    """A master missing from tafollow's own files is not the user's data or usage at fault."""
+    code = ("import sys, tafollow.build as b, tafollow.cli as c; from pathlib import Path; "
+            "b.DEFAULT_TEMPLATE = Path('gone/ta-seuranta.pptx'); sys.argv = ['tafollow', 'build']; c.main()")
+    result = subprocess.run([sys.executable, "-c", code], cwd=workdir, capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 3, _output(result)
+    assert "gone/ta-seuranta.pptx: missing from tafollow's installation; reinstall tafollow" in result.stderr
 
 
 def test_build_refuses_to_overwrite_the_template_in_use(tmp_path: Path) -> None:

@@ -41,7 +41,8 @@ def pages(shipped_deck: bytes, soffice: str, tmp_path_factory: pytest.TempPathFa
 KNOWN_SEED_DEVIATIONS: dict[int, dict[str, str]] = {
     14: {
         "projektipäällikkö": "the seed writes the singular label for two managers (Ville Mensio, Anne "
-        "Euramaa); REPORT_FORMAT.md asks for the plural 'Projektipäälliköt', which the deck shows",
+        "Euramaa); the README's project file format (managers:) asks for the plural 'Projektipäälliköt', "
+        "which the deck shows",
     },
 }
 """Seed words (per 1-based page) that the deck is right not to show, with the reason."""

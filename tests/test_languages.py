@@ -116,3 +116,14 @@ def test_finnish_is_the_default(data: Path) -> None:
 def test_unknown_language_is_a_usage_error(data: Path) -> None:
     result = CliRunner().invoke(app, ["build", str(data), "--lang", "de"])
     assert result.exit_code == 2
+    assert "'de' is not a language tafollow has; use fi, sv or en" in result.output
+    assert "Value error" not in result.output
+
+
+def test_a_language_missing_from_the_installation_is_a_broken_installation(tmp_path: Path) -> None:
+    from tafollow.errors import SetupError, UsageError
+
+    with pytest.raises(SetupError, match="missing from tafollow's installation"):
+        labels("fi", tmp_path)
+    with pytest.raises(UsageError, match="'de' is not a language tafollow has"):
+        labels("de")

@@ -64,19 +64,54 @@ def test_new_writes_the_next_file_and_the_folder_still_builds(data: Path) -> Non
     assert built.exit_code == 0, built.output
 
 
-def test_skeleton_points_at_the_schema(data: Path) -> None:
+def test_skeleton_points_at_the_repositorys_schema(data: Path) -> None:
+    assert CliRunner().invoke(app, ["schema", "--write", str(data.parent / "schema")]).exit_code == 0
     new("Kaavoitus", str(data))
     text = (data / "projects" / "80-kaavoitus.yaml").read_text(encoding="utf-8")
     match = SCHEMA_COMMENT.match(text)
     assert match, text[:200]
+    assert match.group(1) == "../../schema/project.schema.json"
     target = (data / "projects" / match.group(1)).resolve()
     assert target.is_file() and target.name == "project.schema.json"
+
+
+def test_without_a_schema_in_the_repository_the_file_names_none(data: Path) -> None:
+    """It once named tafollow's own copy by a path that worked on one machine only."""
+    result = new("Kaavoitus", str(data))
+    assert result.exit_code == 0, result.output
+    text = (data / "projects" / "80-kaavoitus.yaml").read_text(encoding="utf-8")
+    assert "$schema" not in text and "site-packages" not in text
+    assert "no schema/ folder found" in result.stderr and "tafollow schema --write" in result.stderr
+    assert validate(data) == []
 
 
 def test_in_the_repository_the_schema_path_is_the_shipped_files_one() -> None:
     from tafollow.new import schema_reference
 
     assert schema_reference(SHIPPED_DATA / "projects") == "../../schema/project.schema.json"
+    other = SHIPPED_DATA.parent / "tests" / "data" / "other-division"
+    assert schema_reference(other / "projects") == "../../../../schema/project.schema.json"
+
+
+def test_the_schema_is_looked_for_inside_the_repository_only(tmp_path: Path) -> None:
+    from tafollow.new import schema_folder
+
+    def schema_at(folder: Path) -> Path:
+        (folder / "schema").mkdir(parents=True)
+        (folder / "schema" / "project.schema.json").write_text("{}", encoding="utf-8")
+        return folder / "schema"
+
+    outside = schema_at(tmp_path)
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "round" / "data").mkdir(parents=True)
+    assert schema_folder(tmp_path / "repo" / "round" / "data") is None  # tmp_path/schema is out of the repository
+    inside = schema_at(tmp_path / "repo")
+    assert schema_folder(tmp_path / "repo" / "round" / "data") == inside.resolve()
+    # Outside any repository: the data folder and the folder holding it, as tafollow init lays them out.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "a" / "data").mkdir(parents=True)
+    assert schema_folder(tmp_path / "data") == outside.resolve()
+    assert schema_folder(tmp_path / "a" / "data") is None
 
 
 def test_skeleton_explains_each_field_in_finnish() -> None:

@@ -26,20 +26,20 @@ def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(preview_module, "find_soffice", lambda: None)
 
 
-def test_preview_without_libreoffice_exits_2(data: Path, no_libreoffice: None) -> None:
+def test_preview_without_libreoffice_exits_3(data: Path, no_libreoffice: None) -> None:
     out = data.parent / "preview"
     result = CliRunner().invoke(app, ["preview", str(data), "-o", str(out)])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "LibreOffice is not installed" in result.stderr
     assert "libreoffice-impress" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
 
 
-def test_build_pdf_without_libreoffice_exits_2_but_keeps_the_deck(data: Path, no_libreoffice: None) -> None:
+def test_build_pdf_without_libreoffice_exits_3_but_keeps_the_deck(data: Path, no_libreoffice: None) -> None:
     out = data.parent / "deck.pptx"
     result = CliRunner().invoke(app, ["build", str(data), "-o", str(out), "--pdf"])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "LibreOffice is not installed" in result.stderr
     assert f"{out} was written; the PDF was not." in result.stderr
     assert out.is_file()

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from tafollow import save
 from tafollow.cli import app
-from tafollow.errors import OutputError
+from tafollow.errors import OutputError, UsageError
 from tafollow.save import write_atomic
 
 REPO = Path(__file__).resolve().parents[1]
@@ -127,20 +127,20 @@ def test_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert (folder / "deck.pptx").read_bytes() == GOOD
 
 
-@pytest.mark.parametrize("name, words", [
-    ("folder", "is a folder"),
-    ("deck.txt", "must be saved as a .pptx file"),
-    ("report.yaml", "must be saved as a .pptx file"),
-    ("deck", "must be saved as a .pptx file"),
-    ("file/deck.pptx", "cannot create the output folder"),
-    ("x" * 300 + ".pptx", "File name too long"),
+@pytest.mark.parametrize("name, kind, words", [
+    ("folder", UsageError, "is a folder; give a file name such as .*folder.pptx/ta-seuranta.pptx"),
+    ("deck.txt", UsageError, r"must be saved as a .pptx file \(for example .*deck.pptx\)"),
+    ("report.yaml", UsageError, "must be saved as a .pptx file"),
+    ("deck", UsageError, r"must be saved as a .pptx file \(for example .*deck/ta-seuranta.pptx\)"),
+    ("file/deck.pptx", OutputError, "cannot create the output folder"),
+    ("x" * 300 + ".pptx", UsageError, "File name too long"),
 ])
-def test_invalid_output_paths(tmp_path: Path, name: str, words: str) -> None:
+def test_invalid_output_paths(tmp_path: Path, name: str, kind: type[Exception], words: str) -> None:
     (tmp_path / "folder.pptx").mkdir()
     (tmp_path / "file").write_text("a file, not a folder")
     (tmp_path / "report.yaml").write_text("title: precious data\n")
     target = tmp_path / ("folder.pptx" if name == "folder" else name)
-    with pytest.raises(OutputError, match=words):
+    with pytest.raises(kind, match=words):
         write_atomic(b"x", target)
     assert (tmp_path / "report.yaml").read_text() == "title: precious data\n"
     assert leftovers(tmp_path) == []
@@ -203,17 +203,17 @@ def test_a_failing_write_through_the_cli_is_a_clear_error(data: Path, tmp_path: 
 
     monkeypatch.setattr(save.os, "fsync", full)
     code, output, exception = run_build(data, deck)
-    assert code == 1 and isinstance(exception, SystemExit), output
+    assert code == 3 and isinstance(exception, SystemExit), output
     assert "cannot write the deck (No space left on device)" in output
     assert deck.read_bytes() == GOOD
     assert leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("output", ["out.txt", "folder"])
-def test_invalid_output_path_through_the_cli(data: Path, tmp_path: Path, output: str) -> None:
+def test_invalid_output_path_through_the_cli_is_wrong_usage(data: Path, tmp_path: Path, output: str) -> None:
     (tmp_path / "folder").mkdir()
     code, text, exception = run_build(data, tmp_path / output)
-    assert code == 1 and isinstance(exception, SystemExit), text
+    assert code == 2 and isinstance(exception, SystemExit), text
     assert text.startswith("error: ") and "Traceback" not in text
 
 

@@ -1,5 +1,12 @@
 """The JSON Schemas: generated from the models, committed in sync, and true to what tafollow accepts.
 
+"True to what tafollow accepts" is checked with the `jsonschema` package
+reading each file as an editor does, in YAML 1.1 (PyYAML, older tools) and
+in YAML 1.2 (VS Code's YAML extension): on every shipped and test data
+file, on every error case, and on generated data, the schema and
+`tafollow validate` give the same verdict, or at least the schema never
+underlines what tafollow accepts.
+
 Also `validate`'s two outputs, the readable list and `--format json`.
 """
 
@@ -8,82 +15,105 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import SHIPPED_DATA
+from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.cli import app
+from tafollow.load import validate
 from tafollow.new import skeleton
 from tafollow.schema import PROJECT_SCHEMA, REPORT_SCHEMA, dumps, project_schema, report_schema
+from test_load import CASES, ERRORS, materialize
 
-REGENERATE = ("run: tafollow schema > schema/project.schema.json && "
-              "tafollow schema --report > schema/report.schema.json, then review the diff")
+REGENERATE = "run: tafollow schema --write (from the repository's root), then review the diff"
 
 
-def check(instance: Any, schema: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:
-    """The JSON Schema keywords the generated schemas use, checked the way an editor does."""
-    if "$ref" in schema:
-        target = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        return check(instance, target, root, where)
-    if "anyOf" in schema:
-        results = [check(instance, option, root, where) for option in schema["anyOf"]]
-        return [] if any(not r for r in results) else [f"{where}: matches no alternative: {results}"]
-    problems: list[str] = []
-    kind = schema.get("type")
-    types = {"string": str, "number": (int, float), "integer": int, "boolean": bool, "array": list,
-             "object": dict, "null": type(None)}
-    if kind is not None:
-        if isinstance(instance, bool) and kind in ("number", "integer"):
-            return [f"{where}: expected {kind}"]
-        if not isinstance(instance, types[kind]):
-            return [f"{where}: expected {kind}, got {type(instance).__name__}"]
-    if "enum" in schema and instance not in schema["enum"]:
-        problems.append(f"{where}: {instance!r} not in {schema['enum']}")
-    if isinstance(instance, str):
-        if len(instance) < schema.get("minLength", 0):
-            problems.append(f"{where}: too short")
-        if "pattern" in schema and not re.search(schema["pattern"], instance):
-            problems.append(f"{where}: {instance!r} does not match {schema['pattern']}")
-    if isinstance(instance, (int, float)) and not isinstance(instance, bool):
-        if instance < schema.get("minimum", float("-inf")) or instance > schema.get("maximum", float("inf")):
-            problems.append(f"{where}: {instance} out of range")
-    if isinstance(instance, list):
-        if len(instance) < schema.get("minItems", 0):
-            problems.append(f"{where}: too few items")
-        for i, item in enumerate(instance):
-            problems += check(item, schema.get("items", {}), root, f"{where}[{i}]")
-    if isinstance(instance, dict):
-        properties = schema.get("properties", {})
-        problems += [f"{where}: '{key}' is required" for key in schema.get("required", []) if key not in instance]
-        for key, value in instance.items():
-            if key in properties:
-                problems += check(value, properties[key], root, f"{where}.{key}")
-            elif schema.get("additionalProperties") is False:
-                problems.append(f"{where}: '{key}' is not allowed")
-            elif isinstance(schema.get("additionalProperties"), dict):
-                problems += check(value, schema["additionalProperties"], root, f"{where}.{key}")
-    return problems
+def check(instance: Any, schema: dict[str, Any]) -> list[str]:
+    """Every complaint an editor's JSON Schema validator has about `instance`, as "$.path: message"."""
+    validator = jsonschema.Draft202012Validator(schema)
+    return [f"{error.json_path}: {error.message}" for error in validator.iter_errors(instance)]
+
+
+def _plain(value: Any) -> Any:
+    """A YAML date or time as the text it was written as: JSON has no dates."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class _Yaml11Loader(yaml.SafeLoader):
+    """PyYAML's YAML 1.1, where `=` alone is text as everywhere else."""
+
+
+_Yaml11Loader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_scalar)
 
 
 def as_editor_reads(text: str) -> Any:
-    """YAML as the editor's (YAML 1.2) parser reads it: dates stay text."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        return value
+    """YAML as a YAML 1.1 reader (PyYAML, older tools) reads it: yes is true, 0123 is 83, 12:30 is 750."""
+    return _plain(yaml.load(text, Loader=_Yaml11Loader))  # a SafeLoader that also reads `=`
 
-    return plain(yaml.safe_load(text))
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2's core schema, as VS Code's YAML extension reads: yes and 12:30 are text, 0123 is 123."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    ("null", r"^(?:~|null|Null|NULL|)$"),
+]:
+    _Yaml12Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), None)
+
+
+def _int12(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text)
+
+
+def _float12(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    return float(str(loader.construct_scalar(node)).lower().replace(".inf", "inf").replace(".nan", "nan"))
+
+
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _int12)
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _float12)
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:bool",
+                              lambda loader, node: str(loader.construct_scalar(node)).lower() == "true")
+
+
+def as_vscode_reads(text: str) -> Any:
+    return yaml.load(text, Loader=_Yaml12Loader)  # a SafeLoader with YAML 1.2's resolvers
+
+
+VIEWS = {"YAML 1.1": as_editor_reads, "YAML 1.2": as_vscode_reads}
+"""The two ways an editor may read a file; tafollow itself reads every value as the text written."""
+
+
+def schema_problems(text: str, schema: dict[str, Any]) -> list[str]:
+    """What the schema says about a file in either reading; [] when both accept it."""
+    return [f"{view}: {problem}" for view, read in VIEWS.items() for problem in check(read(text), schema)]
+
+
+def test_the_two_readings_differ_where_editors_do() -> None:
+    text = "a: 0123\nb: yes\nc: 12:30\nd: 2019-10-09\ne: 0x1F\nf: ~\n"
+    assert as_editor_reads(text) == {"a": 83, "b": True, "c": 750, "d": "2019-10-09", "e": 31, "f": None}
+    assert as_vscode_reads(text) == {"a": 123, "b": "yes", "c": "12:30", "d": "2019-10-09", "e": 31, "f": None}
 
 
 def test_committed_project_schema_is_in_sync() -> None:
@@ -118,31 +148,31 @@ def test_shipped_project_files_name_the_schema_and_satisfy_it(path: Path) -> Non
     assert first == "# yaml-language-server: $schema=../../schema/project.schema.json"
     assert (path.parent / "../../schema/project.schema.json").resolve() == PROJECT_SCHEMA
     schema = project_schema()
-    assert check(as_editor_reads(text), schema, schema) == []
+    assert schema_problems(text, schema) == []
 
 
 def test_shipped_report_satisfies_its_schema() -> None:
     schema = report_schema()
-    assert check(as_editor_reads((SHIPPED_DATA / "report.yaml").read_text(encoding="utf-8")), schema, schema) == []
+    assert schema_problems((SHIPPED_DATA / "report.yaml").read_text(encoding="utf-8"), schema) == []
 
 
 def test_skeleton_satisfies_the_schema() -> None:
     schema = project_schema()
-    document = as_editor_reads(skeleton("Hanke", "x", date(2020, 1, 31)))
-    assert check(document, schema, schema) == []
+    assert schema_problems(skeleton("Hanke", "x", date(2020, 1, 31)), schema) == []
 
 
 @pytest.mark.parametrize(("edit", "message"), [
-    (lambda d: d.update(ownr="X"), "'ownr' is not allowed"),
-    (lambda d: d["forecast"].update(status="late"), "not in"),
-    (lambda d: d.update(updated="31.2"), "does not match"),
-    (lambda d: d["progress"]["lanes"][0]["phases"][0].update(percent=120), "out of range"),
+    (lambda d: d.update(ownr="X"), "$: Additional properties are not allowed ('ownr' was unexpected)"),
+    (lambda d: d["forecast"].update(status="late"), "$.forecast.status: 'late' is not one of"),
+    (lambda d: d.update(updated="31.2"), "$.updated: '31.2' does not match"),
+    (lambda d: d["progress"]["lanes"][0]["phases"][0].update(percent=120),
+     "$.progress.lanes[0].phases[0].percent: 120 is not valid under any of the given schemas"),
 ])
 def test_the_schema_catches_what_validate_catches(edit: Any, message: str) -> None:
     schema = project_schema()
     document = as_editor_reads((SHIPPED_DATA / "projects" / "10-harrastuspassi.yaml").read_text(encoding="utf-8"))
     edit(document)
-    assert message in " ".join(check(document, schema, schema))
+    assert message in " ".join(check(document, schema))
 
 
 def test_shorthands_tafollow_accepts_are_not_flagged() -> None:
@@ -152,7 +182,145 @@ def test_shorthands_tafollow_accepts_are_not_flagged() -> None:
     document["progress"]["steps"] = ["Pelkkä teksti", {"text": "Vaihe", "details": "Yksi kappale"}]
     document["tables"] = [{"columns": ["A", {"name": "S", "sum": ["A"]}],
                            "rows": [{"label": "x", "values": ["-"]}, {"label": "y", "values": ["1,5"]}]}]
-    assert check(document, schema, schema) == []
+    assert check(document, schema) == []
+
+
+# --------------------------------------------------------------------------
+# The schema and `validate` agree: on every data file in the repository, on the error cases,
+# on text as a person types it, and on generated data
+
+
+DATA_FOLDERS = [SHIPPED_DATA, *sorted(p for p in (REPO_ROOT / "tests" / "data").iterdir() if p.is_dir())]
+
+
+def _schema_of(path: Path) -> dict[str, Any]:
+    return report_schema() if path.name == "report.yaml" else project_schema()
+
+
+@pytest.mark.parametrize("folder", DATA_FOLDERS, ids=lambda p: str(p.relative_to(REPO_ROOT)))
+def test_every_data_file_in_the_repository_satisfies_the_schema_as_it_satisfies_validate(folder: Path) -> None:
+    assert validate(folder) == []
+    files = [folder / "report.yaml", *sorted((folder / "projects").glob("*.yaml"))]
+    problems = {path.name: schema_problems(path.read_text(encoding="utf-8"), _schema_of(path)) for path in files}
+    assert {name: found for name, found in problems.items() if found} == {}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_schema_underlines_nothing_validate_accepts(case: str, tmp_path: Path) -> None:
+    """In each error case, a file the schema finds wrong is one `validate` finds wrong too."""
+    data = materialize(ERRORS / case, tmp_path / "data")
+    faulted = {issue.path.resolve() for issue in validate(data)}
+    # A file validate refuses may be anything (an alias bomb, a binary file); the others must satisfy the schema.
+    accepted = [path for path in [data / "report.yaml", *sorted((data / "projects").glob("*.yaml"))]
+                if path.is_file() and path.resolve() not in faulted]
+    for path in accepted:
+        problems = schema_problems(path.read_text(encoding="utf-8"), _schema_of(path))
+        assert problems == [], f"{path.name}: validate accepts it; the schema says {problems}"
+
+
+SKELETON = skeleton("Hanke", "x", date(2020, 1, 31))
+TYPED_AS_IS = ["0123", "007", "yes", "No", "ON", "off", "true", "False", "12:30", "1_000", "0x1F", "0o17", "1e3",
+               "3.14", "-1", ".inf", "-.Inf", ".NaN", "2019-10-09", "2019-10-09 12:30:00", "=", "[]", "{}", "~", "null",
+               "''", '"  "', '"0123"']
+"""Values as a person types them after `name: `: numbers, yes/no, times and dates are text to tafollow."""
+
+
+@pytest.mark.parametrize("typed", TYPED_AS_IS)
+@pytest.mark.parametrize("field", ["name: Hanke", "owner: Omistajan Nimi", "  - Projektipäällikön Nimi",
+                                   "        - name: SUUNNITTELU", "  - risk: Kuvaa riski."])
+def test_schema_and_validate_agree_on_text_as_typed(typed: str, field: str, tmp_path: Path) -> None:
+    if ": " in field:
+        line = f"{field.split(': ')[0]}: {typed}"
+    else:  # a list item
+        line = field[:len(field) - len(field.lstrip(" -"))] + typed
+    assert field in SKELETON
+    text = SKELETON.replace(field, line, 1)
+    data = tmp_path / "data"
+    (data / "projects").mkdir(parents=True)
+    (data / "report.yaml").write_text("title: T\nas_of: 1.1.2020\nunit: U\n", encoding="utf-8")
+    (data / "projects" / "10-hanke.yaml").write_text(text, encoding="utf-8")
+    accepted = validate(data) == []
+    problems = schema_problems(text, project_schema())
+    assert accepted == (problems == []), f"validate {'accepts' if accepted else 'refuses'} {line.strip()!r}; " \
+                                         f"the schema says {problems or 'nothing'}"
+
+
+class Plain(str):
+    """A value to write into YAML exactly as typed, without quotes: `0123`, `yes`, `12:30`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_plain(dumper: yaml.SafeDumper, value: Plain) -> yaml.ScalarNode:
+    # Tagged as YAML would read it back, so the emitter writes it plain rather than quoting it.
+    tag = dumper.resolve(yaml.ScalarNode, str(value), (True, False))
+    return dumper.represent_scalar(tag, str(value))
+
+
+_Dumper.add_representer(Plain, _represent_plain)
+
+WORD = st.text("abcdefghijklmnopqrstuvwxyzäöåABCÄÖ0123456789 .,-()", min_size=1, max_size=30).filter(
+    lambda s: s.strip() and s == s.strip())
+TEXT_VALUE = st.one_of(
+    WORD,
+    st.sampled_from(TYPED_AS_IS[:20]).map(Plain),
+    st.integers(-10**6, 10**6).map(str).map(Plain),
+    st.floats(-1e6, 1e6, allow_nan=False).map(repr).map(Plain),
+    st.booleans(),
+    st.dates(date(1990, 1, 1), date(2040, 12, 31)),
+)
+NOT_TEXT = st.sampled_from([Plain("~"), "", "   ", [], {}])
+STATUS = st.sampled_from(["todo", "doing", "done"])
+PERCENT = st.one_of(st.integers(0, 100), st.integers(0, 100).map(str), st.sampled_from([Plain("5e1"), Plain("0.5")]))
+YES_NO = st.sampled_from([True, False, *map(Plain, ["yes", "no", "on", "off", "True", "FALSE", "1", "0"]), "y", "n"])
+
+
+@st.composite
+def typed_projects(draw: st.DrawFn) -> dict[str, Any]:
+    """A project file as a person may type it: the structure right, the values of every kind."""
+    def text() -> Any:
+        return draw(TEXT_VALUE)
+
+    columns = draw(st.lists(TEXT_VALUE, min_size=1, max_size=3, unique_by=lambda v: str(v).strip()))
+    project: dict[str, Any] = {
+        "name": text(), "owner": text(), "managers": draw(st.one_of(TEXT_VALUE, st.lists(TEXT_VALUE, min_size=1))),
+        "updated": draw(st.sampled_from(["9.10.2019", date(2019, 10, 9), "2019-10-09"])),
+        "goal": {"paragraphs": draw(st.one_of(TEXT_VALUE, st.lists(TEXT_VALUE, min_size=1, max_size=3)))},
+        "progress": {
+            "lanes": [{"phases": [{"name": text(), "status": draw(STATUS), "percent": draw(PERCENT)}]}],
+            "steps": draw(st.lists(st.one_of(TEXT_VALUE, st.fixed_dictionaries({"text": TEXT_VALUE})), max_size=3)),
+            "milestones": [{"name": text(), "at": draw(PERCENT)}],
+        },
+        "forecast": {"status": "on_track", "sentence": text(), "narrative": [text()]},
+        "risks": {"numbered": draw(YES_NO), "items": [text(), {"risk": text(), "mitigation": text()}]},
+        "tables": [{"label_header": draw(st.one_of(TEXT_VALUE, st.just(""))), "columns": columns,
+                    "rows": [{"label": text(), "values": [draw(st.one_of(st.integers(0, 99), st.just("-")))
+                                                          for _ in columns]}]}],
+    }
+    if draw(st.booleans()):  # one value that is not text where text belongs, or a key tafollow does not know
+        where = draw(st.sampled_from([("owner",), ("forecast", "sentence"), ("progress", "lanes", 0, "phases", 0,
+                                                                                "name"), ("colour",)]))
+        target = project
+        for step in where[:-1]:
+            target = target[step]
+        target[where[-1]] = draw(NOT_TEXT)
+    return project
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed_projects())
+def test_schema_and_validate_agree_on_generated_projects(project: dict[str, Any]) -> None:
+    text = yaml.dump(project, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch)
+        (data / "projects").mkdir()
+        (data / "report.yaml").write_text("title: T\nas_of: 1.1.2020\nunit: U\n", encoding="utf-8")
+        (data / "projects" / "10-p.yaml").write_text(text, encoding="utf-8")
+        issues = validate(data)
+    problems = schema_problems(text, project_schema())
+    assert (issues == []) == (problems == []), f"{text}\nvalidate: {issues}\nschema: {problems}"
 
 
 # --------------------------------------------------------------------------

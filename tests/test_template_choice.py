@@ -53,5 +53,12 @@ def test_missing_template_file_is_reported(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(tmp_path / "x.pptx"),
                                       "--template", str(tmp_path / "nope.pptx")])
     assert result.exit_code == 2
-    assert "nope.pptx" in result.output
-    assert "Traceback" not in result.output
+    assert f"{tmp_path / 'nope.pptx'}: template not found" in result.output
+    assert "PackageNotFoundError" not in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_given_as_template_is_named_as_such(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(tmp_path / "x.pptx"),
+                                      "--template", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a folder; give the template's .pptx file" in result.output
