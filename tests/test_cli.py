@@ -160,7 +160,7 @@ def test_shell_completion_offers_commands_and_option_values(tmp_path: Path) -> N
 def test_an_option_value_tafollow_does_not_take_is_refused_in_plain_words(workdir: Path) -> None:
     result = run("validate", "--format", "xml", cwd=workdir)
     assert result.returncode == 2, _output(result)
-    assert "'xml' is not a format validate writes; use text or json" in result.stderr
+    assert "'xml' is not an output format; use text or json" in result.stderr
 
 
 def test_a_folder_as_output_suggests_a_file_in_it(workdir: Path) -> None:
