@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,8 +104,8 @@ def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
     paths: list[Path] = []
     for path in entries:
         name = path.name
-        if name.startswith((".", "#", "~")) or path.suffix.lower() not in _NEAR_SUFFIXES:
-            continue  # editor backups and lock files, notes, READMEs
+        if is_left_by_an_editor(name) or path.suffix.lower() not in _NEAR_SUFFIXES:
+            continue  # notes, READMEs, pictures: not meant as projects
         if path.suffix != PROJECT_SUFFIX:
             issues.append(Issue(path, 0, 0, f"project files must end in '{PROJECT_SUFFIX}': rename it to "
                                               f"'{show(path.stem)}{PROJECT_SUFFIX}' (it is not read now)"))
@@ -118,6 +120,17 @@ def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
     return paths
 
 
+def is_left_by_an_editor(name: str) -> bool:
+    """Hidden files, backups, swap, lock and auto-save files that editors leave beside the file edited.
+
+    `.a.yaml.swp` (vim), `.#a.yaml` (Emacs's lock link, which points nowhere),
+    `#a.yaml#` (Emacs's auto-save), `a.yaml~` (backups), `~$a.yaml` (Office's
+    lock), `.~lock.a.yaml#` (LibreOffice's): they are not projects, and some of
+    them cannot even be opened.
+    """
+    return name.startswith((".", "#", "~")) or name.endswith(("~", "#"))
+
+
 def validate(data_dir: Path) -> list[Issue]:
     """Every problem in a data folder; an empty list means it builds."""
     try:
@@ -127,17 +140,82 @@ def validate(data_dir: Path) -> list[Issue]:
     return []
 
 
+class Unreadable(Exception):
+    """A file that is not read at all; the message says why, in the user's words."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, refusing anything else or anything over `limit` bytes.
+
+    The size is checked before reading, and the read itself stops after
+    `limit` bytes: a FIFO would block for ever, a link to /dev/zero never
+    ends, and a sparse file of gigabytes claims no disk space but would
+    be read whole into memory.
+    """
+    try:
+        info = os.stat(path)  # follows links: a link is judged by what it points to
+    except FileNotFoundError:
+        raise Unreadable("file not found") from None
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror}") from None
+    _require_regular(path, info.st_mode)
+    if info.st_size > limit:
+        raise Unreadable(f"the file is larger than {_megabytes(limit)}")
+    # Non-blocking: a file swapped for a FIFO after the stat above must not make the open wait for a writer.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror}") from None
+    try:
+        _require_regular(path, os.fstat(descriptor).st_mode)
+        chunks: list[bytes] = []
+        left = limit + 1  # one byte more than allowed tells a file that grew since the stat
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise Unreadable(f"the file is larger than {_megabytes(limit)}")
+    return data
+
+
+def _require_regular(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        kind = "a folder"
+    elif stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "not a file"
+    try:
+        link = f" (a link to {show(os.readlink(path), 80)})" if os.path.islink(path) else ""
+    except OSError:
+        link = ""
+    raise Unreadable(f"is {kind}{link}, not a regular file: tafollow reads only regular files")
+
+
+def _megabytes(limit: int) -> str:
+    return f"{limit // 1024 // 1024} MB"
+
+
 def _read(path: Path, issues: list[Issue]) -> Document | None:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        issues.append(Issue(path, 0, 0, "file not found"))
-        return None
-    except OSError as exc:
-        issues.append(Issue(path, 0, 0, f"cannot read the file: {exc.strerror}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        issues.append(Issue(path, 0, 0, f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"))
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except Unreadable as problem:
+        issues.append(Issue(path, 0, 0, str(problem)))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

@@ -33,6 +33,10 @@ FILE_LEVEL = {"report-missing", "no-project-files", "no-projects-folder", "yml-e
 LOCATED = re.compile(r"^(report\.yaml|projects/[^:]+\.yaml):\d+(:\d+)?: \S")
 
 
+CONTROL_FILES = {"expected.txt", "remove.txt", "setup.txt", "order.txt"}
+"""Files of a case that describe it rather than being part of its data."""
+
+
 def materialize(case: Path | None, dest: Path) -> Path:
     """The base data with the case's files laid over it (see tests/errors/README.md)."""
     shutil.copytree(BASE, dest)
@@ -40,7 +44,7 @@ def materialize(case: Path | None, dest: Path) -> Path:
         return dest
     for path in sorted(case.rglob("*")):
         relative = path.relative_to(case)
-        if path.is_dir() or relative.name in ("expected.txt", "remove.txt"):
+        if path.is_dir() or str(relative) in CONTROL_FILES:
             continue
         target = dest / "projects" / "a.yaml" if str(relative) == "input.yaml" else dest / relative
         target.parent.mkdir(parents=True, exist_ok=True)
