@@ -217,11 +217,12 @@ def _read(path: Path, issues: list[Issue]) -> Document | None:
     except Unreadable as problem:
         issues.append(Issue(path, 0, 0, str(problem)))
         return None
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        issues.append(Issue(path, 1, 1, f"the file is saved as {wide}: save it as UTF-8"))
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        issues.append(Issue(path, 1, 1, "the file is saved as UTF-16 ('Unicode' in Notepad): save it as UTF-8"))
-        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -245,6 +246,30 @@ def _read(path: Path, issues: list[Issue]) -> Document | None:
         issues.append(Issue(path, 1, 1, "expected keys such as 'name:' at the top of the file, not a list or text"))
         return None
     return document
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16 (…)" or "UTF-32" when the file is saved so, with or without a byte order mark.
+
+    Without a mark, the zero bytes tell: keys, indentation and most letters
+    a project is written in are below U+0100, so in UTF-16 every other byte
+    is zero, and in UTF-32 three of every four; UTF-8 text has no zero bytes
+    at all (a stray one is reported as a control character later). UTF-32's
+    mark begins with UTF-16's, so it is looked for first.
+    """
+    utf16 = "UTF-16 ('Unicode' in Notepad)"
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return utf16
+    sample = raw[:4096]
+    quads = [sample[i : i + 4] for i in range(0, len(sample) - 3, 4)]
+    if quads and max(sum(q[2:] == b"\0\0" for q in quads), sum(q[:2] == b"\0\0" for q in quads)) * 2 > len(quads):
+        return "UTF-32"
+    pairs = len(sample) // 2
+    if pairs and max(sample[1::2].count(0), sample[0::2].count(0)) * 2 > pairs:
+        return utf16
+    return None
 
 
 def _validate(model: type[BaseModel], document: Document, path: Path, issues: list[Issue]) -> Any:
