@@ -94,7 +94,7 @@ def load(data_dir: Path) -> Round:
 def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
     """The project files in deck order; near misses (.yml, odd names) are problems, not skipped silently."""
     try:
-        entries = sorted(folder.iterdir())
+        entries = sorted(folder.iterdir(), key=lambda path: file_order(path.name))
     except FileNotFoundError:
         issues.append(Issue(folder, 0, 0, f"no {PROJECTS_DIR}/ folder: create it and put one .yaml file per project in it"))
         return []
@@ -118,6 +118,22 @@ def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
     if not paths and not issues:
         issues.append(Issue(folder, 0, 0, "no project files (*.yaml) found"))
     return paths
+
+
+def file_order(name: str) -> tuple[tuple[str | int, ...], str]:
+    """Deck order of a project file name: the order file managers show (9-a < 10-b < 100-c, A and a alike).
+
+    Plain character order would put `100-…` before `20-…` (and `tafollow
+    new` numbers on: …, 90, 100), so the tenth project would land second
+    in the deck. Digits compare as numbers, letters ignoring case; the name
+    itself settles ties (`010-a` and `10-a`), so the order never depends on
+    the folder's listing order.
+    """
+    parts = _DIGITS.split(name)
+    return tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts)), name
+
+
+_DIGITS = re.compile(r"([0-9]+)")
 
 
 def is_left_by_an_editor(name: str) -> bool:

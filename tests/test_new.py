@@ -140,3 +140,11 @@ def test_new_needs_an_existing_data_folder(tmp_path: Path) -> None:
     result = new("Kaavoitus", str(tmp_path / "missing"))
     assert result.exit_code == 2
     assert "no such data folder" in result.stderr
+
+
+def test_the_tenth_project_comes_last_in_the_deck(data: Path) -> None:
+    """After 90-… `new` numbers 100-…, which character order would put before 20-…."""
+    (data / "projects" / "60-pikapalaute.yaml").rename(data / "projects" / "90-pikapalaute.yaml")
+    assert new("Kymmenes hanke", str(data)).exit_code == 0
+    assert (data / "projects" / "100-kymmenes-hanke.yaml").is_file()
+    assert [f.project.name for f in load(data).projects][-1] == "Kymmenes hanke"
