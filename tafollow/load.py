@@ -65,42 +65,70 @@ def load(data_dir: Path) -> Round:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
-    issues: list[Issue] = []
     report_path = data_dir / REPORT_FILE
-    report_doc = _read(report_path, issues)
-    report = _validate(Report, report_doc, report_path, issues) if report_doc else None
-
-    project_paths = _project_paths(data_dir / PROJECTS_DIR, issues)
+    report, report_doc, issues = read_report(report_path)
+    paths, found = project_paths(data_dir / PROJECTS_DIR)
+    issues += found
     files: list[ProjectFile] = []
-    for path in project_paths:
-        document = _read(path, issues)
-        if document is None:
-            continue
-        project = _validate(Project, document, path, issues)
-        if project is not None:
-            files.append(ProjectFile(path, project, document))
-            bad_numbers = _check_numbers(path, project, document)
-            issues.extend(bad_numbers or _check_tables(path, project, document))
+    for path in paths:
+        file, found = read_project(path)
+        issues += found
+        if file is not None:
+            files.append(file)
     issues.extend(_check_unique_names(files))
     if report is not None and report_doc is not None:
         issues.extend(_check_template(data_dir, report, report_path, report_doc))
         if report.projects is not None:
-            files = _select(files, project_paths, report.projects, report_path, report_doc, issues)
+            files = _select(files, paths, report.projects, report_path, report_doc, issues)
     if issues or report is None:
         raise DataError(issues)
     return Round(data_dir, report, files)
 
 
-def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
+def read_document(path: Path) -> tuple[Document | None, list[Issue]]:
+    """One YAML file read and parsed, with every check on the file itself (kind, size, encoding, YAML).
+
+    Every command that reads the data reads it here (validate, build, diff,
+    new), so each sees the same files the same way.
+    """
+    issues: list[Issue] = []
+    return _read(path, issues), issues
+
+
+def read_report(path: Path) -> tuple[Report | None, Document | None, list[Issue]]:
+    """report.yaml read and checked on its own (its template and project list are `load`'s to check)."""
+    document, issues = read_document(path)
+    report = _validate(Report, document, path, issues) if document is not None else None
+    return report, document, issues
+
+
+def read_project(path: Path) -> tuple[ProjectFile | None, list[Issue]]:
+    """One project file read and checked on its own, not against the other files.
+
+    The project is returned even when its tables have problems, so that its
+    name can still be compared with the other projects'.
+    """
+    document, issues = read_document(path)
+    if document is None:
+        return None, issues
+    project = _validate(Project, document, path, issues)
+    if project is None:
+        return None, issues
+    issues.extend(_check_numbers(path, project, document) or _check_tables(path, project, document))
+    return ProjectFile(path, project, document), issues
+
+
+def project_paths(folder: Path) -> tuple[list[Path], list[Issue]]:
     """The project files in deck order; near misses (.yml, odd names) are problems, not skipped silently."""
+    issues: list[Issue] = []
     try:
         entries = sorted(folder.iterdir(), key=lambda path: file_order(path.name))
     except FileNotFoundError:
         issues.append(Issue(folder, 0, 0, f"no {PROJECTS_DIR}/ folder: create it and put one .yaml file per project in it"))
-        return []
+        return [], issues
     except OSError as exc:
         issues.append(Issue(folder, 0, 0, f"cannot read the folder: {exc.strerror}"))
-        return []
+        return [], issues
     paths: list[Path] = []
     for path in entries:
         name = path.name
@@ -117,7 +145,7 @@ def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
         paths.append(path)
     if not paths and not issues:
         issues.append(Issue(folder, 0, 0, "no project files (*.yaml) found"))
-    return paths
+    return paths, issues
 
 
 def file_order(name: str) -> tuple[tuple[str | int, ...], str]:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
+from .load import PROJECTS_DIR, REPORT_FILE, project_paths, read_document
 from .text import TEMPLATES
 
 SKELETON = "fi/new-project.yaml.j2"
@@ -49,7 +50,8 @@ def slug(name: str) -> str:
 
 def next_number(projects_dir: Path) -> int:
     """The next free number after every numbered file in `projects_dir`, on the step of ten."""
-    numbers = [int(m.group(1)) for p in projects_dir.glob("*.yaml") if (m := re.match(r"(\d+)-", p.name))]
+    paths, _ = project_paths(projects_dir)
+    numbers = [int(m.group(1)) for p in paths if (m := re.match(r"(\d+)-", p.name))]
     return (max(numbers, default=0) // NUMBER_STEP + 1) * NUMBER_STEP
 
 
@@ -98,7 +100,7 @@ def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
-    projects_dir = data_dir / "projects"
+    projects_dir = data_dir / PROJECTS_DIR
     projects_dir.mkdir(exist_ok=True)
     stem = slug(name)
     _refuse_duplicates(name, stem, projects_dir)
@@ -115,29 +117,26 @@ def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
 
 
 def _refuse_duplicates(name: str, stem: str, projects_dir: Path) -> None:
-    """Another file with the same slug or the same project name would make two of one project."""
-    from .yamlread import YamlProblem, read_yaml
+    """Another file with the same slug or the same project name would make two of one project.
 
+    The other files are read as `validate` reads them (a file it would not
+    read, such as an editor's backup, holds no project).
+    """
     key = " ".join(name.split()).casefold()
-    for path in sorted(projects_dir.glob("*.yaml")):
+    paths, _ = project_paths(projects_dir)
+    for path in paths:
         if re.sub(r"^\d+-", "", path.stem) == stem:
             raise UsageError(f"{path}: a project file with this name already exists; edit it instead")
-        try:
-            data = read_yaml(path.read_text(encoding="utf-8")).data
-        except (OSError, UnicodeDecodeError, YamlProblem):
-            continue
+        document, _ = read_document(path)
+        data = document.data if document is not None else None
         other = data.get("name") if isinstance(data, dict) else None
         if isinstance(other, str) and " ".join(other.split()).casefold() == key:
             raise UsageError(f"{path}: already holds the project '{other}'; edit it instead")
 
 
 def _listed(data_dir: Path, stem: str) -> bool:
-    from .yamlread import YamlProblem, read_yaml
-
-    try:
-        data = read_yaml((data_dir / "report.yaml").read_text(encoding="utf-8")).data
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return True
+    document, _ = read_document(data_dir / REPORT_FILE)
+    data = document.data if document is not None else None
     wanted = data.get("projects") if isinstance(data, dict) else None
     if not isinstance(wanted, list):
         return True

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -148,3 +150,21 @@ def test_the_tenth_project_comes_last_in_the_deck(data: Path) -> None:
     assert new("Kymmenes hanke", str(data)).exit_code == 0
     assert (data / "projects" / "100-kymmenes-hanke.yaml").is_file()
     assert [f.project.name for f in load(data).projects][-1] == "Kymmenes hanke"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX pipes")
+def test_new_reads_the_other_files_as_validate_does(data: Path) -> None:
+    """A pipe among the files does not hang `new`; a name in a file saved with a BOM is still seen."""
+    os.mkfifo(data / "projects" / "75-putki.yaml")
+    text = (data / "projects" / "10-harrastuspassi.yaml").read_text(encoding="utf-8")
+    (data / "projects" / "80-bom.yaml").write_bytes(text.replace("name: Harrastuspassi", "name: Bom-hanke")
+                                                    .encode("utf-8-sig"))
+    (data / "projects" / "90-vanha.yaml~").write_text(text.replace("name: Harrastuspassi", "name: Varmuuskopio"),
+                                                      encoding="utf-8")
+    started = time.perf_counter()
+    refused = new("bom-hanke", str(data))
+    assert time.perf_counter() - started < 2
+    assert refused.exit_code == 2 and "80-bom.yaml: already holds the project 'Bom-hanke'" in refused.stderr
+    made = new("Varmuuskopio", str(data))
+    assert made.exit_code == 0, made.output
+    assert (data / "projects" / "90-varmuuskopio.yaml").is_file()
