@@ -109,6 +109,16 @@ def read_project(path: Path) -> tuple[ProjectFile | None, list[Issue]]:
     name can still be compared with the other projects'.
     """
     document, issues = read_document(path)
+    return _project(document, path, issues)
+
+
+def check_project_text(raw: bytes, path: Path) -> tuple[ProjectFile | None, list[Issue]]:
+    """What `read_project` would say of a file holding `raw` at `path`, before it is written (`new`)."""
+    issues: list[Issue] = []
+    return _project(_parse(raw, path, issues), path, issues)
+
+
+def _project(document: Document | None, path: Path, issues: list[Issue]) -> tuple[ProjectFile | None, list[Issue]]:
     if document is None:
         return None, issues
     project = _validate(Project, document, path, issues)
@@ -261,6 +271,14 @@ def _read(path: Path, issues: list[Issue]) -> Document | None:
     except Unreadable as problem:
         issues.append(Issue(path, 0, 0, str(problem)))
         return None
+    return _parse(raw, path, issues)
+
+
+def _parse(raw: bytes, path: Path, issues: list[Issue]) -> Document | None:
+    """The bytes of a file, as read from `path`, decoded and parsed."""
+    if len(raw) > MAX_FILE_BYTES:
+        issues.append(Issue(path, 0, 0, f"the file is larger than {_megabytes(MAX_FILE_BYTES)}"))
+        return None
     wide = _wide_encoding(raw)
     if wide is not None:
         issues.append(Issue(path, 1, 1, f"the file is saved as {wide}: save it as UTF-8"))
@@ -405,11 +423,16 @@ def _number(value: Any) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.15g}"
 
 
+def same_name_key(name: str) -> str:
+    """Two project names are the same project when they differ only in case and spacing."""
+    return " ".join(name.split()).casefold()
+
+
 def _check_unique_names(files: list[ProjectFile]) -> list[Issue]:
     issues: list[Issue] = []
     first: dict[str, ProjectFile] = {}
     for file in files:
-        key = " ".join(file.project.name.split()).casefold()
+        key = same_name_key(file.project.name)
         if key in first:
             other = first[key]
             at = file.document.values.get(("name",), Position(1, 1))

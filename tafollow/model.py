@@ -9,6 +9,7 @@ strips, folds or reformats a string that came from the data.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from datetime import date
 from functools import cached_property
@@ -73,7 +74,26 @@ def _slide_safe(value: Any) -> Any:
 def _require_text(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         raise ValueError("must not be empty")
+    if isinstance(value, str) and not shows(value):
+        codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in value if not c.isspace()))
+        raise ValueError(f"holds only invisible characters ({codes}): write the text itself")
     return _slide_safe(value)
+
+
+# Letters that are drawn as nothing: Hangul fillers and the blank Braille pattern, known from
+# names meant to look empty.
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def shows(text: str) -> bool:
+    """Whether `text` has anything to see on a slide."""
+    return any(_visible(c) for c in text)
+
+
+def _visible(character: str) -> bool:
+    """Whether `character` shows on a slide: not a space, a control, a format character (U+200B) or a blank."""
+    return (not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
+            and character not in _BLANK_LETTERS)
 
 
 Text = Annotated[str, BeforeValidator(_require_text)]
