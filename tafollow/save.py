@@ -99,10 +99,12 @@ def _relationships(part: Any) -> bytes:
     items = []
     for r_id, rel in part.rels.items():
         if rel.is_external:
-            target, mode = rel.target_ref, ' TargetMode="External"'
-        else:
-            target, mode = _relative(str(rel.target_partname), base), ""
-        items.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" Target="{_attr(target)}"{mode}/>')
+            # Templates with such links are refused (template.py); should one slip through all the same,
+            # no deck that makes PowerPoint or LibreOffice fetch an address is written.
+            raise OutputError(f"the deck would refer to something outside it ({printable(rel.target_ref[:80])} "
+                              f"in {part.partname}); it is not written")
+        target = _relative(str(rel.target_partname), base)
+        items.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" Target="{_attr(target)}"/>')
     return f'{_XML_HEAD}<Relationships xmlns="{_RELS_NS}">{"".join(items)}</Relationships>'.encode("utf-8")
 
 

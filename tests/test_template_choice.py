@@ -55,3 +55,17 @@ def test_missing_template_file_is_reported(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "nope.pptx" in result.output
     assert "Traceback" not in result.output
+
+
+def test_no_deck_carries_an_external_relationship() -> None:
+    """The last line of defence, in saving: a deck referring outside itself is never written."""
+    import pytest
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from tafollow.errors import OutputError
+    from tafollow.save import to_bytes
+
+    presentation = Presentation(str(DEFAULT_TEMPLATE))
+    presentation.slide_masters[0].part.relate_to("http://example.com/x.png", RT.IMAGE, is_external=True)
+    with pytest.raises(OutputError, match="outside it"):
+        to_bytes(presentation)
