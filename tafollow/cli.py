@@ -1,7 +1,8 @@
 """The command line: parse options, call build/validate, turn errors into exit codes.
 
 Heavy modules (pydantic, python-pptx) are imported inside the commands, so
-`tafollow --help` stays fast and `validate` never loads python-pptx.
+`tafollow --help` stays fast and `validate` loads python-pptx only to open
+a template named in report.yaml.
 Exit status: 0 success, 1 invalid data or a failed write, 2 wrong usage.
 """
 

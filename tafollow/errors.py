@@ -70,3 +70,12 @@ class OutputError(TafollowError):
     """The deck could not be written; the previous deck is left as it was."""
 
     exit_code = 1
+
+
+class TemplateError(UsageError):
+    """A template that cannot be used; `reason` says why, without the path (report.yaml names it its own way)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{printable(str(path))}: {reason}")

@@ -472,7 +472,11 @@ def _select(files: list[ProjectFile], paths: list[Path], wanted: list[str], repo
 
 
 def _check_template(data_dir: Path, report: Report, report_path: Path, report_doc: Document) -> list[Issue]:
-    """report.yaml's `template:` must name a file that exists (whether it is a good master is build's to say)."""
+    """report.yaml's `template:` must name a master build can use: validate opens it as build does.
+
+    python-pptx is imported only here, and only when report.yaml names a
+    template: otherwise validate stays quick.
+    """
     if report.template is None:
         return []
     at = report_doc.values.get(("template",), Position(0, 0))
@@ -480,10 +484,17 @@ def _check_template(data_dir: Path, report: Report, report_path: Path, report_do
     if _BAD_NAME.search(report.template):
         return [Issue(report_path, at.line, at.column, "the template file name contains a control character")]
     try:
-        found = target.is_file()
+        found = target.exists()
     except (OSError, ValueError):
         found = False
     if not found:
         return [Issue(report_path, at.line, at.column,
                       f"template '{show(report.template)}' not found (looked for {show(str(target), 120)})")]
+    from .errors import TemplateError
+    from .render import open_template
+
+    try:
+        open_template(target)
+    except TemplateError as error:
+        return [Issue(report_path, at.line, at.column, f"template '{show(report.template)}': {error.reason}")]
     return []

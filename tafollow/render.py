@@ -39,12 +39,24 @@ _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')
 
 
 def open_template(path: Path) -> Any:
-    """The master as a presentation, checked for the layouts and placeholders we fill."""
+    """The master as a presentation, checked for the layouts and placeholders we fill.
+
+    `validate` calls this too, for report.yaml's `template:`, so that a
+    template validate accepts is one build can use. The file is read by
+    `template.read_template` first: bounded, local, a presentation.
+    """
+    import io
+
+    from .errors import TemplateError
+    from .template import TemplateProblem, read_template
+
     try:
-        presentation = Presentation(str(path))
+        presentation = Presentation(io.BytesIO(read_template(path)))
+        layouts = _layouts(presentation)
+    except TemplateProblem as problem:
+        raise TemplateError(path, str(problem)) from None
     except Exception as exc:  # python-pptx raises many kinds for a bad file
-        raise UsageError(f"{path}: not a PowerPoint template ({exc.__class__.__name__}: {exc})") from None
-    layouts = _layouts(presentation)
+        raise TemplateError(path, f"not a PowerPoint template ({exc.__class__.__name__}: {exc})") from None
     problems = []
     for name, placeholders in LAYOUTS.items():
         if name not in layouts:
@@ -53,7 +65,7 @@ def open_template(path: Path) -> Any:
         have = {shape.name for shape in layouts[name].placeholders}
         problems += [f"layout '{name}' has no placeholder named '{p}'" for p in placeholders if p not in have]
     if problems:
-        raise UsageError(f"{path}: " + "; ".join(problems) + f" (found layouts: {', '.join(layouts)})")
+        raise TemplateError(path, "; ".join(problems) + f" (found layouts: {', '.join(layouts)})")
     return presentation
 
 
