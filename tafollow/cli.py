@@ -244,7 +244,61 @@ def preview(
 
 
 def main() -> None:
-    app(prog_name="tafollow")
+    from .errors import Interrupted
+
+    with _stop_on_signals():
+        try:
+            app(prog_name="tafollow")
+        except Interrupted as stop:
+            typer.echo(f"error: stopped by {stop.name}; temporary files were removed, and a deck already "
+                       "there is as it was", err=True)
+            _die_of(stop.signum)
+
+
+_STOP_SIGNALS = ("SIGINT", "SIGTERM")
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM raise `Interrupted` where the program is, so that cleanups run on the way out.
+
+    Python's default for SIGTERM is to die on the spot, leaving the
+    temporary deck file and LibreOffice behind. A signal ignored when
+    tafollow started (a background job's SIGINT) stays ignored.
+    """
+    import signal
+
+    from .errors import Interrupted
+
+    def stop(signum: int, frame: object) -> None:
+        # Once: a second Ctrl-C must not cut short the cleanup the first one started.
+        for name in _STOP_SIGNALS:
+            if name in installed:
+                signal.signal(getattr(signal, name), signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    installed: dict[str, object] = {}
+    for name in _STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            installed[name] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for name, previous in installed.items():
+            signal.signal(getattr(signal, name), previous)  # type: ignore[arg-type]
+
+
+def _die_of(signum: int) -> NoReturn:
+    """End as killed by `signum`, so that a shell or make sees why (a shell loop stops on Ctrl-C)."""
+    import os
+    import signal
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # where the signal does not end the process at once
 
 
 if __name__ == "__main__":  # pragma: no cover

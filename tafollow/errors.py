@@ -46,6 +46,23 @@ class Issue:
         return f"{where}: {printable(self.message)}"
 
 
+class Interrupted(BaseException):
+    """A signal (Ctrl-C, SIGTERM) asked tafollow to stop.
+
+    Raised from the signal handler wherever the program is, so that every
+    cleanup on the way out runs: the temporary deck file is removed,
+    LibreOffice is stopped, temporary folders are deleted. A BaseException,
+    like KeyboardInterrupt, so that no `except Exception` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        super().__init__(self.name)
+
+
 class TafollowError(Exception):
     """Base of the errors the CLI turns into messages instead of tracebacks."""
 
