@@ -62,6 +62,59 @@ def test_a_signal_while_the_deck_is_written_leaves_the_old_deck_and_no_temporary
     assert out.read_bytes() == b"the previous deck"
 
 
+FAKE_SOFFICE = """\
+#!/bin/sh
+# Stands in for LibreOffice: notes its process id, writes into its profile folder, and takes its time.
+echo $$ > "{pid_file}"
+for argument in "$@"; do
+  case "$argument" in
+    -env:UserInstallation=file://*) profile="${{argument#-env:UserInstallation=file://}}"
+                                   mkdir -p "$profile" && touch "$profile/registrymodifications.xcu" ;;
+  esac
+done
+sleep 300 &
+wait
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("name", SIGNALS)
+def test_a_signal_during_preview_stops_libreoffice_and_removes_its_profile(tmp_path: Path, name: str) -> None:
+    bin_dir, temp = tmp_path / "bin", tmp_path / "tmp"
+    bin_dir.mkdir()
+    temp.mkdir()
+    pid_file = tmp_path / "soffice.pid"
+    soffice = bin_dir / "soffice"
+    soffice.write_text(FAKE_SOFFICE.format(pid_file=pid_file), encoding="utf-8")
+    soffice.chmod(0o755)
+    environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    process = subprocess.Popen([sys.executable, "-m", "tafollow", "preview", str(SHIPPED_DATA), "-o",
+                                str(tmp_path / "preview")], env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, preexec_fn=default_signals)
+    deadline = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pid_file.exists(), "the stand-in LibreOffice was never started"
+    office = int(pid_file.read_text())
+    assert list(temp.glob("tafollow-lo-*")), "no profile folder while LibreOffice runs"
+    started = time.monotonic()
+    process.send_signal(SIGNALS[name])
+    _, stderr = process.communicate(timeout=30)
+    assert time.monotonic() - started < 10
+    assert process.returncode == -SIGNALS[name], stderr
+    assert "Traceback" not in stderr
+    time.sleep(0.2)  # the stand-in, orphaned, is reaped by init
+    assert not alive(office), "LibreOffice was left running"
+    assert list(temp.glob("tafollow-lo-*")) == []
+
+
 # Each: a file beside deck.pptx, its age in seconds, whether a running build holds it locked, and
 # whether a build removes it.
 STALE = {
