@@ -55,9 +55,26 @@ SummaryOption = Annotated[
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")]
 
 
+def _echo(text: str, *, err: bool = False, nl: bool = True, json: bool = False) -> None:
+    """The one way tafollow writes to the terminal: what comes from file names or the data is escaped.
+
+    A file name, folder or text holding ESC [ … or U+009B could recolour
+    the terminal, move its cursor or retitle its window; U+202E could turn
+    a line around. Each line is passed through `printable`; JSON through
+    `printable_json`, which keeps it the same JSON.
+    """
+    from .errors import printable, printable_json
+
+    if json:
+        safe = printable_json(text)
+    else:
+        safe = "\n".join(printable(line) for line in text.split("\n"))
+    typer.echo(safe, err=err, nl=nl)
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"tafollow {__version__}")
+        _echo(f"tafollow {__version__}")
         raise typer.Exit()
 
 
@@ -75,11 +92,11 @@ def _fail(error: Exception) -> NoReturn:
 
     if isinstance(error, DataError):
         for issue in error.issues:
-            typer.echo(f"error: {issue}", err=True)
+            _echo(f"error: {issue}", err=True)
         count = len(error.issues)
-        typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", err=True)
+        _echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", err=True)
     else:
-        typer.echo(f"error: {error}", err=True)
+        _echo(f"error: {error}", err=True)
     raise typer.Exit(getattr(error, "exit_code", 1))
 
 
@@ -114,12 +131,12 @@ def build(
                 made = to_pdf(result.path)
     except TafollowError as error:
         if result is not None:
-            typer.echo(f"{result.path} was written; the PDF was not.", err=True)
+            _echo(f"{result.path} was written; the PDF was not.", err=True)
         _fail(error)
     if not quiet:
         seconds = time.perf_counter() - started
         extra = f" + {made.name}" if pdf else ""
-        typer.echo(f"{result.projects} projects, {result.slides} slides → {result.path}{extra} ({seconds:.1f} s)")
+        _echo(f"{result.projects} projects, {result.slides} slides → {result.path}{extra} ({seconds:.1f} s)")
 
 
 @contextmanager
@@ -130,9 +147,14 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
         return
     from rich.console import Console
 
+    from rich.text import Text
+
+    from .errors import printable
+
     console = Console(stderr=True)
     with console.status("", spinner="dots") as status:
-        yield lambda message: status.update(message)
+        # As Text: a folder named "[/x]" is not rich markup (it made rich raise), and escaped like all output.
+        yield lambda message: status.update(Text(printable(message)))
 
 
 @app.command()
@@ -151,15 +173,15 @@ def validate(
     if format == Format.json:
         import json
 
-        typer.echo(json.dumps([{"file": str(i.path), "line": i.line, "column": i.column, "message": i.message}
-                               for i in issues], ensure_ascii=False, indent=2))
+        _echo(json.dumps([{"file": str(i.path), "line": i.line, "column": i.column, "message": i.message}
+                          for i in issues], ensure_ascii=False, indent=2), json=True)
     else:
         for issue in issues:
-            typer.echo(f"error: {issue}", err=True)
+            _echo(f"error: {issue}", err=True)
         if issues:
-            typer.echo(f"{len(issues)} problem{'s' if len(issues) != 1 else ''} found.", err=True)
+            _echo(f"{len(issues)} problem{'s' if len(issues) != 1 else ''} found.", err=True)
         else:
-            typer.echo(f"{data_dir}: OK")
+            _echo(f"{data_dir}: OK")
     if issues:
         raise typer.Exit(1)
 
@@ -177,11 +199,11 @@ def new(
         made = create(name, data_dir)
     except TafollowError as error:
         _fail(error)
-    typer.echo(f"Created {made.path}")
+    _echo(f"Created {made.path}")
     if not made.listed:
-        typer.echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
+        _echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
                    "or the project will not be in the deck", err=True)
-    typer.echo(f"Next: edit it (the # lines explain each field), then run: tafollow validate {data_dir}")
+    _echo(f"Next: edit it (the # lines explain each field), then run: tafollow validate {data_dir}")
 
 
 @app.command()
@@ -191,7 +213,7 @@ def schema(
     """Print the JSON Schema of a project file (of report.yaml with --report)."""
     from .schema import dumps, project_schema, report_schema
 
-    typer.echo(dumps(report_schema() if report else project_schema()), nl=False)
+    _echo(dumps(report_schema() if report else project_schema()), nl=False, json=True)
 
 
 @app.command()
@@ -211,7 +233,7 @@ def diff(
         report = run(old, new, data, markdown=markdown)
     except TafollowError as error:
         _fail(error)
-    typer.echo(report, nl=False)
+    _echo(report, nl=False)
 
 
 @app.command()
@@ -239,7 +261,7 @@ def preview(
         _fail(error)
     if not quiet:
         seconds = time.perf_counter() - started
-        typer.echo(f"{len(result.slides)} slides → {result.pdf}, {output}/slide-*.png, {result.sheet} "
+        _echo(f"{len(result.slides)} slides → {result.pdf}, {output}/slide-*.png, {result.sheet} "
                    f"({seconds:.1f} s)")
 
 
@@ -250,7 +272,7 @@ def main() -> None:
         try:
             app(prog_name="tafollow")
         except Interrupted as stop:
-            typer.echo(f"error: stopped by {stop.name}; temporary files were removed, and a deck already "
+            _echo(f"error: stopped by {stop.name}; temporary files were removed, and a deck already "
                        "there is as it was", err=True)
             _die_of(stop.signum)
 

@@ -21,6 +21,18 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
+def printable_json(text: str) -> str:
+    """JSON `text` safe for a terminal, and still the same JSON: those characters as \\uXXXX escapes.
+
+    json.dumps already escapes control characters inside strings, so a raw
+    line break or tab is layout between values and stays. Inside strings
+    \\uXXXX means the character itself (a lone surrogate, from a file name
+    that is not UTF-8, included), so a program reading the output gets
+    exactly the text.
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in "\t\n\r" else f"\\u{ord(m.group()):04x}", text)
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
