@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, UsageError
+from .errors import OutputError, UsageError, printable
 
 TIMEOUT = 300.0
 STOP_GRACE = 5.0
@@ -148,11 +148,36 @@ def preview(data_dir: Path, outdir: Path, *, template: Path | None = None, langu
     from .build import build
 
     outdir = Path(outdir)
+    _check_outputs(outdir)
     result = build(data_dir, outdir / f"{DECK_NAME}.pptx", template=template, language=language, summary=summary)
     pdf = to_pdf(result.path, outdir)
-    slides = to_pngs(pdf, outdir)
-    sheet = contact_sheet(slides, outdir / "contact-sheet.png")
+    try:
+        slides = to_pngs(pdf, outdir)
+        sheet = contact_sheet(slides, outdir / "contact-sheet.png")
+    except OSError as exc:  # e.g. a folder made meanwhile where an image goes
+        where = printable(exc.filename if isinstance(exc.filename, str) else str(outdir))
+        raise OutputError(f"{where}: cannot write the preview images ({exc.strerror})") from None
     return Preview(result.path, pdf, slides, sheet)
+
+
+def _check_outputs(outdir: Path) -> None:
+    """Every name preview writes, or replaces, in `outdir` must be free or a file: checked before building.
+
+    A folder named slide-99.png or contact-sheet.png made preview end in an
+    IsADirectoryError traceback after all the work, and one named
+    ta-seuranta.pdf would have received the PDF inside it.
+    """
+    try:
+        names = [f"{DECK_NAME}.pptx", f"{DECK_NAME}.pdf", "contact-sheet.png",
+                 *sorted(path.name for path in outdir.glob("slide-*.png"))]
+        folders = [outdir / name for name in names if (outdir / name).is_dir()]
+    except OSError:
+        return  # an output folder that cannot be read or made is reported when the deck is written
+    if folders:
+        shown = ", ".join(printable(path.name) for path in folders)
+        raise OutputError(f"{printable(str(outdir))}: holds {'folders' if len(folders) > 1 else 'a folder'} named "
+                          f"{shown}, where preview writes a file of that name: move "
+                          f"{'them' if len(folders) > 1 else 'it'} away, or give another folder with -o")
 
 
 def _stop(process: subprocess.Popen[str], grace: float) -> None:
