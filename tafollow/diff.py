@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .load import PROJECTS_DIR, REPORT_FILE, file_order, project_paths, read_project, read_report
+from .load import MAX_FILE_BYTES, PROJECTS_DIR, REPORT_FILE, file_order, project_paths, read_project, read_report
 from .model import Project, Report
 from .summary import done_share
 
@@ -100,19 +100,28 @@ def _export(revision: str, data: Path, target: Path, cwd: Path) -> Path:
         inside = (cwd / data).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         raise UsageError(f"{data} is not inside the git repository {root}") from None
-    listing = _git(["ls-tree", "-r", "-z", "--name-only", revision, "--", inside], root)
-    names = [n for n in listing.stdout.decode("utf-8", "replace").split("\0") if n]
+    listing = _git(["ls-tree", "-r", "-l", "-z", revision, "--", inside], root)
     prefix = "" if inside == "." else inside + "/"
-    wanted = [n for n in names if n == prefix + REPORT_FILE
-              or re.fullmatch(re.escape(prefix + PROJECTS_DIR) + r"/[^/]+\.yaml", n)]
+    wanted: list[tuple[str, str]] = []  # (name, size) of each file blob
+    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        info, _, name = entry.partition("\t")
+        fields = info.split()
+        if len(fields) == 4 and fields[1] == "blob" and (
+                name == prefix + REPORT_FILE or re.fullmatch(re.escape(prefix + PROJECTS_DIR) + r"/[^/]+\.yaml", name)):
+            wanted.append((name, fields[3]))
     if not wanted:
         raise UsageError(f"{revision} has no data folder '{inside}' (report.yaml, projects/*.yaml)")
-    for name in wanted:
+    for name, size in wanted:
+        path = target / name[len(prefix):]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if int(size) > MAX_FILE_BYTES:
+            # Not read out of git: a sparse file of its size, which the loader refuses as validate would.
+            with open(path, "wb") as stream:
+                stream.truncate(int(size))
+            continue
         shown = _git(["show", f"{revision}:{name}"], root)
         if shown.returncode != 0:
             raise UsageError(f"git show {revision}:{name} failed: {shown.stderr.decode(errors='replace').strip()}")
-        path = target / name[len(prefix):]
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(shown.stdout)
     return target
 

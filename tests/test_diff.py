@@ -250,3 +250,13 @@ def test_projects_are_listed_in_deck_order(tmp_path: Path) -> None:
     edit(new / "projects" / "100-pikapalaute.yaml", "status: on_track", "status: at_risk")
     out = diff(str(old), str(new)).stdout
     assert out.index("(10-harrastuspassi.yaml)") < out.index("(100-pikapalaute.yaml)")
+
+
+def test_a_revision_with_a_huge_file_is_not_read_out_of_git(repo: Path) -> None:
+    """A project file over the size limit in a revision is refused as validate refuses it, unread."""
+    (repo / "data" / "projects" / "90-iso.yaml").write_bytes(b"name: Iso\n" + b"#" * (6 << 20) + b"\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a huge file")
+    result = diff("v2019-09", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "  90-iso (90-iso.yaml): does not validate\n" in result.stdout
