@@ -36,7 +36,6 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX pipes, sockets an
 # Templates: made from the built-in one, written by hand so that sizes and checksums can lie
 
 BUILT_IN = Path(__file__).resolve().parents[1] / "templates" / "ta-seuranta.pptx"
-RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 BOMB_MB = 1536
