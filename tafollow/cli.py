@@ -1,7 +1,8 @@
 """The command line: parse options, call build/validate, turn errors into exit codes.
 
 Heavy modules (pydantic, python-pptx) are imported inside the commands, so
-`tafollow --help` stays fast and `validate` never loads python-pptx.
+`tafollow --help` stays fast and `validate` loads python-pptx only to open
+a template named in report.yaml.
 Exit status (errors.py has the kinds): 0 success, 1 invalid data, 2 wrong
 usage, 3 something missing or broken on the machine (LibreOffice, a folder
 that cannot be written, tafollow's own installation).
@@ -65,9 +66,26 @@ FormatOption = Annotated[str, typer.Option(
     autocompletion=lambda: list(FORMATS), help="text for people, json for machines.")]
 
 
+def _echo(text: str, *, err: bool = False, nl: bool = True, json: bool = False) -> None:
+    """The one way tafollow writes to the terminal: what comes from file names or the data is escaped.
+
+    A file name, folder or text holding ESC [ … or U+009B could recolour
+    the terminal, move its cursor or retitle its window; U+202E could turn
+    a line around. Each line is passed through `printable`; JSON through
+    `printable_json`, which keeps it the same JSON.
+    """
+    from .errors import printable, printable_json
+
+    if json:
+        safe = printable_json(text)
+    else:
+        safe = "\n".join(printable(line) for line in text.split("\n"))
+    typer.echo(safe, err=err, nl=nl)
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"tafollow {__version__}")
+        _echo(f"tafollow {__version__}")
         raise typer.Exit()
 
 
@@ -86,10 +104,10 @@ def _fail(error: Exception) -> NoReturn:
 
     if isinstance(error, DataError):
         for issue in error.issues:
-            typer.echo(f"error: {issue}", err=True)
-        typer.echo(f"{_count(len(error.issues), 'problem')} found; nothing was built.", err=True)
+            _echo(f"error: {issue}", err=True)
+        _echo(f"{_count(len(error.issues), 'problem')} found; nothing was built.", err=True)
     else:
-        typer.echo(f"error: {error}", err=True)
+        _echo(f"error: {error}", err=True)
     raise typer.Exit(getattr(error, "exit_code", 1))
 
 
@@ -124,13 +142,13 @@ def build(
                 made = to_pdf(result.path)
     except TafollowError as error:
         if result is not None:
-            typer.echo(f"{result.path} was written; the PDF was not.", err=True)
+            _echo(f"{result.path} was written; the PDF was not.", err=True)
         _fail(error)
     if not quiet:
         seconds = time.perf_counter() - started
         extra = f" + {made.name}" if pdf else ""
-        typer.echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {result.path}{extra} "
-                   f"({seconds:.1f} s)")
+        _echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {result.path}{extra} "
+              f"({seconds:.1f} s)")
 
 
 def _count(number: int, thing: str) -> str:
@@ -145,9 +163,14 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
         return
     from rich.console import Console
 
+    from rich.text import Text
+
+    from .errors import printable
+
     console = Console(stderr=True)
     with console.status("", spinner="dots") as status:
-        yield lambda message: status.update(message)
+        # As Text: a folder named "[/x]" is not rich markup (it made rich raise), and escaped like all output.
+        yield lambda message: status.update(Text(printable(message)))
 
 
 @app.command()
@@ -166,15 +189,15 @@ def validate(
     if format == "json":
         import json
 
-        typer.echo(json.dumps([{"file": str(i.path), "line": i.line, "column": i.column, "message": i.message}
-                               for i in issues], ensure_ascii=False, indent=2))
+        _echo(json.dumps([{"file": str(i.path), "line": i.line, "column": i.column, "message": i.message}
+                          for i in issues], ensure_ascii=False, indent=2), json=True)
     else:
         for issue in issues:
-            typer.echo(f"error: {issue}", err=True)
+            _echo(f"error: {issue}", err=True)
         if issues:
-            typer.echo(f"{_count(len(issues), 'problem')} found.", err=True)
+            _echo(f"{_count(len(issues), 'problem')} found.", err=True)
         else:
-            typer.echo(f"{data_dir}: OK")
+            _echo(f"{data_dir}: OK")
     if issues:
         raise typer.Exit(1)
 
@@ -192,14 +215,14 @@ def new(
         made = create(name, data_dir)
     except TafollowError as error:
         _fail(error)
-    typer.echo(f"Created {made.path}")
+    _echo(f"Created {made.path}")
     if made.schema is None:
-        typer.echo(f"note: no schema/ folder found in or above {data_dir}, so editors will not check the file; "
-                   "tafollow schema --write puts the schemas in ./schema", err=True)
+        _echo(f"note: no schema/ folder found in or above {data_dir}, so editors will not check the file; "
+              "tafollow schema --write puts the schemas in ./schema", err=True)
     if not made.listed:
-        typer.echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
+        _echo(f"note: report.yaml lists its projects; add '{made.path.stem}' to its projects: list "
                    "or the project will not be in the deck", err=True)
-    typer.echo(f"Next: edit it (the # lines explain each field), then run: tafollow validate {data_dir}")
+    _echo(f"Next: edit it (the # lines explain each field), then run: tafollow validate {data_dir}")
 
 
 @app.command()
@@ -222,13 +245,13 @@ def init(
     except TafollowError as error:
         _fail(error)
     if setup.written:
-        typer.echo(f"Created in {folder}:")
+        _echo(f"Created in {folder}:")
         for path in setup.written:
-            typer.echo(f"  {path.as_posix()}")
+            _echo(f"  {path.as_posix()}")
     if setup.kept:
-        typer.echo(f"Left alone (already there): {', '.join(path.as_posix() for path in setup.kept)}")
+        _echo(f"Left alone (already there): {', '.join(path.as_posix() for path in setup.kept)}")
     where = "" if folder == Path(".") else f"cd {folder} && "
-    typer.echo(f"Next: {where}tafollow new \"Project name\", then tafollow validate and tafollow build; "
+    _echo(f"Next: {where}tafollow new \"Project name\", then tafollow validate and tafollow build; "
                "commit, and CI builds the deck on every push.")
 
 
@@ -250,11 +273,11 @@ def schema(
         except TafollowError as error:
             _fail(error)
         for path, state in done:
-            typer.echo(f"{path}: {state}")
+            _echo(f"{path}: {state}")
         return
     from .schema import dumps, project_schema, report_schema
 
-    typer.echo(dumps(report_schema() if report else project_schema()), nl=False)
+    _echo(dumps(report_schema() if report else project_schema()), nl=False, json=True)
 
 
 @app.command()
@@ -274,7 +297,7 @@ def diff(
         report = run(old, new, data, markdown=markdown)
     except TafollowError as error:
         _fail(error)
-    typer.echo(report, nl=False)
+    _echo(report, nl=False)
 
 
 @app.command()
@@ -301,7 +324,7 @@ def preview(
         _fail(error)
     if not quiet:
         seconds = time.perf_counter() - started
-        typer.echo(f"{len(result.slides)} slides → {result.pdf}, {output}/slide-*.png, {result.sheet} "
+        _echo(f"{len(result.slides)} slides → {result.pdf}, {output}/slide-*.png, {result.sheet} "
                    f"({seconds:.1f} s)")
 
 
@@ -326,22 +349,74 @@ def check(
     if format == "json":
         import json
 
-        typer.echo(json.dumps([{"slide": p.slide, "shape": p.shape, "rule": p.rule,
-                                "message": words(label_key(p.rule), p.detail)} for p in report.problems],
-                              ensure_ascii=False, indent=2))
+        _echo(json.dumps([{"slide": p.slide, "shape": p.shape, "rule": p.rule,
+                           "message": words(label_key(p.rule), p.detail)} for p in report.problems],
+                         ensure_ascii=False, indent=2), json=True)
     else:
-        from .errors import printable
-
         for p in report.problems:
             where = words("check_where", p.slide, p.shape)
-            typer.echo(printable(f"{deck}: {where}: {words(label_key(p.rule), p.detail)} [{p.rule}]"))
-        typer.echo(words("check_summary", len(report.problems), report.slides), err=bool(report.problems))
+            _echo(f"{deck}: {where}: {words(label_key(p.rule), p.detail)} [{p.rule}]")
+        _echo(words("check_summary", len(report.problems), report.slides), err=bool(report.problems))
     if report.problems:
         raise typer.Exit(1)
 
 
 def main() -> None:
-    app(prog_name="tafollow")
+    from .errors import Interrupted
+
+    with _stop_on_signals():
+        try:
+            app(prog_name="tafollow")
+        except Interrupted as stop:
+            _echo(f"error: stopped by {stop.name}; temporary files were removed, and a deck already "
+                       "there is as it was", err=True)
+            _die_of(stop.signum)
+
+
+_STOP_SIGNALS = ("SIGINT", "SIGTERM")
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM raise `Interrupted` where the program is, so that cleanups run on the way out.
+
+    Python's default for SIGTERM is to die on the spot, leaving the
+    temporary deck file and LibreOffice behind. A signal ignored when
+    tafollow started (a background job's SIGINT) stays ignored.
+    """
+    import signal
+
+    from .errors import Interrupted
+
+    def stop(signum: int, frame: object) -> None:
+        # Once: a second Ctrl-C must not cut short the cleanup the first one started.
+        for name in _STOP_SIGNALS:
+            if name in installed:
+                signal.signal(getattr(signal, name), signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    installed: dict[str, object] = {}
+    for name in _STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            installed[name] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for name, previous in installed.items():
+            signal.signal(getattr(signal, name), previous)  # type: ignore[arg-type]
+
+
+def _die_of(signum: int) -> NoReturn:
+    """End as killed by `signum`, so that a shell or make sees why (a shell loop stops on Ctrl-C)."""
+    import os
+    import signal
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # where the signal does not end the process at once
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .load import PROJECTS_DIR, REPORT_FILE
+from .load import MAX_FILE_BYTES, PROJECTS_DIR, REPORT_FILE, file_order, project_paths, read_project, read_report
 from .model import Project, Report
 from .summary import done_share
 
@@ -53,6 +53,8 @@ class ProjectChanges:
     old_file: str | None
     new_file: str | None
     changes: list[Change] = field(default_factory=list)
+    valid: bool = True
+    """False for a project added or dropped whose file does not validate: its name is the file's."""
 
 
 @dataclass
@@ -98,40 +100,46 @@ def _export(revision: str, data: Path, target: Path, cwd: Path) -> Path:
         inside = (cwd / data).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         raise UsageError(f"{data} is not inside the git repository {root}") from None
-    listing = _git(["ls-tree", "-r", "-z", "--name-only", revision, "--", inside], root)
-    names = [n for n in listing.stdout.decode("utf-8", "replace").split("\0") if n]
+    listing = _git(["ls-tree", "-r", "-l", "-z", revision, "--", inside], root)
     prefix = "" if inside == "." else inside + "/"
-    wanted = [n for n in names if n == prefix + REPORT_FILE
-              or re.fullmatch(re.escape(prefix + PROJECTS_DIR) + r"/[^/]+\.yaml", n)]
+    wanted: list[tuple[str, str]] = []  # (name, size) of each file blob
+    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        info, _, name = entry.partition("\t")
+        fields = info.split()
+        if len(fields) == 4 and fields[1] == "blob" and (
+                name == prefix + REPORT_FILE or re.fullmatch(re.escape(prefix + PROJECTS_DIR) + r"/[^/]+\.yaml", name)):
+            wanted.append((name, fields[3]))
     if not wanted:
         raise UsageError(f"{revision} has no data folder '{inside}' (report.yaml, projects/*.yaml)")
-    for name in wanted:
+    for name, size in wanted:
+        path = target / name[len(prefix):]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if int(size) > MAX_FILE_BYTES:
+            # Not read out of git: a sparse file of its size, which the loader refuses as validate would.
+            with open(path, "wb") as stream:
+                stream.truncate(int(size))
+            continue
         shown = _git(["show", f"{revision}:{name}"], root)
         if shown.returncode != 0:
             raise UsageError(f"git show {revision}:{name} failed: {shown.stderr.decode(errors='replace').strip()}")
-        path = target / name[len(prefix):]
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(shown.stdout)
     return target
 
 
 def _read_folder(folder: Path, label: str) -> Side:
-    if not (folder / REPORT_FILE).is_file() and not (folder / PROJECTS_DIR).is_dir():
+    """Both sides are read by the loader `validate` uses: the same files, the same checks."""
+    if not (folder / REPORT_FILE).exists() and not (folder / PROJECTS_DIR).is_dir():
         raise UsageError(f"{folder}: not a data folder (no {REPORT_FILE}, no {PROJECTS_DIR}/)")
-    report = _model(folder / REPORT_FILE, Report)
-    projects = {path.stem: _model(path, Project) for path in sorted((folder / PROJECTS_DIR).glob("*.yaml"))}
-    return Side(label, report, projects)  # type: ignore[arg-type]
-
-
-def _model(path: Path, model: type[Report] | type[Project]) -> Report | Project | None:
-    from pydantic import ValidationError
-
-    from .yamlread import YamlProblem, read_yaml
-
-    try:
-        return model.model_validate(read_yaml(path.read_text(encoding="utf-8")).data)
-    except (OSError, UnicodeDecodeError, YamlProblem, ValidationError):
-        return None
+    report, _, _ = read_report(folder / REPORT_FILE)
+    paths, refused = project_paths(folder / PROJECTS_DIR)
+    projects: dict[str, Project | None] = {}
+    for path in paths:
+        file, problems = read_project(path)
+        projects[path.stem] = file.project if file is not None and not problems else None
+    for issue in refused:  # a .yaml file the loader will not read, e.g. a name a slide cannot hold
+        if issue.path.parent == folder / PROJECTS_DIR and issue.path.suffix == ".yaml":
+            projects.setdefault(issue.path.stem, None)
+    return Side(label, report, projects)
 
 
 # --------------------------------------------------------------------------
@@ -143,9 +151,11 @@ def compare(old: Side, new: Side) -> Diff:
     pairs, only_old, only_new = _pair(old.projects, new.projects)
     diff = Diff(old.label, new.label, _report_changes(old.report, new.report), [], [], [], 0)
     for stem in only_new:
-        diff.added.append(ProjectChanges(_name(new.projects[stem], stem), None, f"{stem}.yaml"))
+        project = new.projects[stem]
+        diff.added.append(ProjectChanges(_name(project, stem), None, f"{stem}.yaml", valid=project is not None))
     for stem in only_old:
-        diff.dropped.append(ProjectChanges(_name(old.projects[stem], stem), f"{stem}.yaml", None))
+        project = old.projects[stem]
+        diff.dropped.append(ProjectChanges(_name(project, stem), f"{stem}.yaml", None, valid=project is not None))
     for old_stem, new_stem in pairs:
         before, after = old.projects[old_stem], new.projects[new_stem]
         entry = ProjectChanges(_name(after or before, new_stem), f"{old_stem}.yaml", f"{new_stem}.yaml")
@@ -175,7 +185,7 @@ def _pair(old: dict[str, Project | None], new: dict[str, Project | None]
             pairs.append((stem, match))
             only_old.remove(stem)
             only_new.remove(match)
-    return sorted(pairs, key=lambda pair: pair[1]), only_old, only_new
+    return sorted(pairs, key=lambda pair: file_order(pair[1])), only_old, only_new
 
 
 def _key(text: str) -> str:
@@ -311,14 +321,19 @@ def _files(entry: ProjectChanges) -> str:
     return entry.new_file or entry.old_file or ""
 
 
+def _invalid(entry: ProjectChanges) -> str:
+    """Said of an added or dropped file that does not validate, whose name could not be read from it."""
+    return "" if entry.valid else ": does not validate"
+
+
 def as_text(diff: Diff) -> str:
     lines = [f"Changes from {diff.old} to {diff.new}"]
     if diff.report:
         lines += ["", "report.yaml", *(f"  {_line(c, False)}" for c in diff.report)]
     if diff.added:
-        lines += ["", "Projects added:", *(f"  {e.name} ({_files(e)})" for e in diff.added)]
+        lines += ["", "Projects added:", *(f"  {e.name} ({_files(e)}){_invalid(e)}" for e in diff.added)]
     if diff.dropped:
-        lines += ["", "Projects dropped:", *(f"  {e.name} ({_files(e)})" for e in diff.dropped)]
+        lines += ["", "Projects dropped:", *(f"  {e.name} ({_files(e)}){_invalid(e)}" for e in diff.dropped)]
     for entry in diff.changed:
         lines += ["", f"{entry.name} ({_files(entry)})"]
         lines += [f"  {_line(c, False)}" for c in entry.changes] or ["  file renamed"]
@@ -331,9 +346,11 @@ def as_markdown(diff: Diff) -> str:
     if diff.report:
         lines += ["", "**report.yaml**", "", *(f"- {_line(c, True)}" for c in diff.report)]
     if diff.added:
-        lines += ["", "**Projects added**", "", *(f"- {_escape(e.name)} (`{_files(e)}`)" for e in diff.added)]
+        lines += ["", "**Projects added**", "",
+                  *(f"- {_escape(e.name)} (`{_files(e)}`){_invalid(e)}" for e in diff.added)]
     if diff.dropped:
-        lines += ["", "**Projects dropped**", "", *(f"- {_escape(e.name)} (`{_files(e)}`)" for e in diff.dropped)]
+        lines += ["", "**Projects dropped**", "",
+                  *(f"- {_escape(e.name)} (`{_files(e)}`){_invalid(e)}" for e in diff.dropped)]
     for entry in diff.changed:
         lines += ["", f"#### {_escape(entry.name)}", "", f"`{_files(entry)}`", ""]
         lines += [f"- {_line(c, True)}" for c in entry.changes] or ["- file renamed"]

@@ -31,6 +31,18 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
+def printable_json(text: str) -> str:
+    """JSON `text` safe for a terminal, and still the same JSON: those characters as \\uXXXX escapes.
+
+    json.dumps already escapes control characters inside strings, so a raw
+    line break or tab is layout between values and stays. Inside strings
+    \\uXXXX means the character itself (a lone surrogate, from a file name
+    that is not UTF-8, included), so a program reading the output gets
+    exactly the text.
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in "\t\n\r" else f"\\u{ord(m.group()):04x}", text)
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
@@ -54,6 +66,23 @@ class Issue:
             if self.column:
                 where += f":{self.column}"
         return f"{where}: {printable(self.message)}"
+
+
+class Interrupted(BaseException):
+    """A signal (Ctrl-C, SIGTERM) asked tafollow to stop.
+
+    Raised from the signal handler wherever the program is, so that every
+    cleanup on the way out runs: the temporary deck file is removed,
+    LibreOffice is stopped, temporary folders are deleted. A BaseException,
+    like KeyboardInterrupt, so that no `except Exception` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        super().__init__(self.name)
 
 
 class TafollowError(Exception):
@@ -84,3 +113,12 @@ class SetupError(TafollowError):
 
 class OutputError(SetupError):
     """A file could not be written, or a converter failed; the previous deck is left as it was."""
+
+
+class TemplateError(UsageError):
+    """A template that cannot be used; `reason` says why, without the path (report.yaml names it its own way)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{printable(str(path))}: {reason}")

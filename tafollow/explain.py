@@ -85,6 +85,10 @@ def explain(detail: Any, document: Document, model: type[BaseModel] | None = Non
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     message = show(message, 300)
+    # A rule about a whole part (a table) that names the place inside it where it is broken.
+    inside = getattr(detail.get("ctx", {}).get("error"), "where", ())
+    if inside:
+        position = document.values.get(_locate(loc + tuple(inside), document), position)
     return position, message if not path else f"{_name(path)}: {message}"
 
 

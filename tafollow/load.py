@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from .model import Project, Report
 from .explain import explain
 from .yamlread import Document, Path_, Position, YamlProblem, read_yaml
 from .yamlread import _show as show
+from .files import Unreadable, megabytes as _megabytes, read_limited
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """No project file comes near this; a bigger one is a mistake (or an attack)."""
@@ -63,47 +66,85 @@ def load(data_dir: Path) -> Round:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
-    issues: list[Issue] = []
     report_path = data_dir / REPORT_FILE
-    report_doc = _read(report_path, issues)
-    report = _validate(Report, report_doc, report_path, issues) if report_doc else None
-
-    project_paths = _project_paths(data_dir / PROJECTS_DIR, issues)
+    report, report_doc, issues = read_report(report_path)
+    paths, found = project_paths(data_dir / PROJECTS_DIR)
+    issues += found
     files: list[ProjectFile] = []
-    for path in project_paths:
-        document = _read(path, issues)
-        if document is None:
-            continue
-        project = _validate(Project, document, path, issues)
-        if project is not None:
-            files.append(ProjectFile(path, project, document))
-            bad_numbers = _check_numbers(path, project, document)
-            issues.extend(bad_numbers or _check_tables(path, project, document))
+    for path in paths:
+        file, found = read_project(path)
+        issues += found
+        if file is not None:
+            files.append(file)
     issues.extend(_check_unique_names(files))
     if report is not None and report_doc is not None:
         issues.extend(_check_template(data_dir, report, report_path, report_doc))
         if report.projects is not None:
-            files = _select(files, project_paths, report.projects, report_path, report_doc, issues)
+            files = _select(files, paths, report.projects, report_path, report_doc, issues)
     if issues or report is None:
         raise DataError(issues)
     return Round(data_dir, report, files)
 
 
-def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
+def read_document(path: Path) -> tuple[Document | None, list[Issue]]:
+    """One YAML file read and parsed, with every check on the file itself (kind, size, encoding, YAML).
+
+    Every command that reads the data reads it here (validate, build, diff,
+    new), so each sees the same files the same way.
+    """
+    issues: list[Issue] = []
+    return _read(path, issues), issues
+
+
+def read_report(path: Path) -> tuple[Report | None, Document | None, list[Issue]]:
+    """report.yaml read and checked on its own (its template and project list are `load`'s to check)."""
+    document, issues = read_document(path)
+    report = _validate(Report, document, path, issues) if document is not None else None
+    return report, document, issues
+
+
+def read_project(path: Path) -> tuple[ProjectFile | None, list[Issue]]:
+    """One project file read and checked on its own, not against the other files.
+
+    The project is returned even when its tables have problems, so that its
+    name can still be compared with the other projects'.
+    """
+    document, issues = read_document(path)
+    return _project(document, path, issues)
+
+
+def check_project_text(raw: bytes, path: Path) -> tuple[ProjectFile | None, list[Issue]]:
+    """What `read_project` would say of a file holding `raw` at `path`, before it is written (`new`)."""
+    issues: list[Issue] = []
+    return _project(_parse(raw, path, issues), path, issues)
+
+
+def _project(document: Document | None, path: Path, issues: list[Issue]) -> tuple[ProjectFile | None, list[Issue]]:
+    if document is None:
+        return None, issues
+    project = _validate(Project, document, path, issues)
+    if project is None:
+        return None, issues
+    issues.extend(_check_numbers(path, project, document) or _check_tables(path, project, document))
+    return ProjectFile(path, project, document), issues
+
+
+def project_paths(folder: Path) -> tuple[list[Path], list[Issue]]:
     """The project files in deck order; near misses (.yml, odd names) are problems, not skipped silently."""
+    issues: list[Issue] = []
     try:
-        entries = sorted(folder.iterdir())
+        entries = sorted(folder.iterdir(), key=lambda path: file_order(path.name))
     except FileNotFoundError:
         issues.append(Issue(folder, 0, 0, f"no {PROJECTS_DIR}/ folder: create it and put one .yaml file per project in it"))
-        return []
+        return [], issues
     except OSError as exc:
         issues.append(Issue(folder, 0, 0, f"cannot read the folder: {exc.strerror}"))
-        return []
+        return [], issues
     paths: list[Path] = []
     for path in entries:
         name = path.name
-        if name.startswith((".", "#", "~")) or path.suffix.lower() not in _NEAR_SUFFIXES:
-            continue  # editor backups and lock files, notes, READMEs
+        if is_left_by_an_editor(name) or path.suffix.lower() not in _NEAR_SUFFIXES:
+            continue  # notes, READMEs, pictures: not meant as projects
         if path.suffix != PROJECT_SUFFIX:
             issues.append(Issue(path, 0, 0, f"project files must end in '{PROJECT_SUFFIX}': rename it to "
                                               f"'{show(path.stem)}{PROJECT_SUFFIX}' (it is not read now)"))
@@ -115,7 +156,34 @@ def _project_paths(folder: Path, issues: list[Issue]) -> list[Path]:
         paths.append(path)
     if not paths and not issues:
         issues.append(Issue(folder, 0, 0, "no project files (*.yaml) found"))
-    return paths
+    return paths, issues
+
+
+def file_order(name: str) -> tuple[tuple[str | int, ...], str]:
+    """Deck order of a project file name: the order file managers show (9-a < 10-b < 100-c, A and a alike).
+
+    Plain character order would put `100-…` before `20-…` (and `tafollow
+    new` numbers on: …, 90, 100), so the tenth project would land second
+    in the deck. Digits compare as numbers, letters ignoring case; the name
+    itself settles ties (`010-a` and `10-a`), so the order never depends on
+    the folder's listing order.
+    """
+    parts = _DIGITS.split(name)
+    return tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts)), name
+
+
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def is_left_by_an_editor(name: str) -> bool:
+    """Hidden files, backups, swap, lock and auto-save files that editors leave beside the file edited.
+
+    `.a.yaml.swp` (vim), `.#a.yaml` (Emacs's lock link, which points nowhere),
+    `#a.yaml#` (Emacs's auto-save), `a.yaml~` (backups), `~$a.yaml` (Office's
+    lock), `.~lock.a.yaml#` (LibreOffice's): they are not projects, and some of
+    them cannot even be opened.
+    """
+    return name.startswith((".", "#", "~")) or name.endswith(("~", "#"))
 
 
 def validate(data_dir: Path) -> list[Issue]:
@@ -129,21 +197,24 @@ def validate(data_dir: Path) -> list[Issue]:
 
 def _read(path: Path, issues: list[Issue]) -> Document | None:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        issues.append(Issue(path, 0, 0, "file not found"))
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except Unreadable as problem:
+        issues.append(Issue(path, 0, 0, str(problem)))
         return None
-    except OSError as exc:
-        issues.append(Issue(path, 0, 0, f"cannot read the file: {exc.strerror}"))
-        return None
+    return _parse(raw, path, issues)
+
+
+def _parse(raw: bytes, path: Path, issues: list[Issue]) -> Document | None:
+    """The bytes of a file, as read from `path`, decoded and parsed."""
     if len(raw) > MAX_FILE_BYTES:
-        issues.append(Issue(path, 0, 0, f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"))
+        issues.append(Issue(path, 0, 0, f"the file is larger than {_megabytes(MAX_FILE_BYTES)}"))
+        return None
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        issues.append(Issue(path, 1, 1, f"the file is saved as {wide}: save it as UTF-8"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        issues.append(Issue(path, 1, 1, "the file is saved as UTF-16 ('Unicode' in Notepad): save it as UTF-8"))
-        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -167,6 +238,30 @@ def _read(path: Path, issues: list[Issue]) -> Document | None:
         issues.append(Issue(path, 1, 1, "expected keys such as 'name:' at the top of the file, not a list or text"))
         return None
     return document
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16 (…)" or "UTF-32" when the file is saved so, with or without a byte order mark.
+
+    Without a mark, the zero bytes tell: keys, indentation and most letters
+    a project is written in are below U+0100, so in UTF-16 every other byte
+    is zero, and in UTF-32 three of every four; UTF-8 text has no zero bytes
+    at all (a stray one is reported as a control character later). UTF-32's
+    mark begins with UTF-16's, so it is looked for first.
+    """
+    utf16 = "UTF-16 ('Unicode' in Notepad)"
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return utf16
+    sample = raw[:4096]
+    quads = [sample[i : i + 4] for i in range(0, len(sample) - 3, 4)]
+    if quads and max(sum(q[2:] == b"\0\0" for q in quads), sum(q[:2] == b"\0\0" for q in quads)) * 2 > len(quads):
+        return "UTF-32"
+    pairs = len(sample) // 2
+    if pairs and max(sample[1::2].count(0), sample[0::2].count(0)) * 2 > pairs:
+        return utf16
+    return None
 
 
 def _validate(model: type[BaseModel], document: Document, path: Path, issues: list[Issue]) -> Any:
@@ -258,11 +353,16 @@ def _number(value: Any) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.15g}"
 
 
+def same_name_key(name: str) -> str:
+    """Two project names are the same project when they differ only in case and spacing."""
+    return " ".join(name.split()).casefold()
+
+
 def _check_unique_names(files: list[ProjectFile]) -> list[Issue]:
     issues: list[Issue] = []
     first: dict[str, ProjectFile] = {}
     for file in files:
-        key = " ".join(file.project.name.split()).casefold()
+        key = same_name_key(file.project.name)
         if key in first:
             other = first[key]
             at = file.document.values.get(("name",), Position(1, 1))
@@ -302,7 +402,11 @@ def _select(files: list[ProjectFile], paths: list[Path], wanted: list[str], repo
 
 
 def _check_template(data_dir: Path, report: Report, report_path: Path, report_doc: Document) -> list[Issue]:
-    """report.yaml's `template:` must name a file that exists (whether it is a good master is build's to say)."""
+    """report.yaml's `template:` must name a master build can use: validate opens it as build does.
+
+    python-pptx is imported only here, and only when report.yaml names a
+    template: otherwise validate stays quick.
+    """
     if report.template is None:
         return []
     at = report_doc.values.get(("template",), Position(0, 0))
@@ -310,10 +414,17 @@ def _check_template(data_dir: Path, report: Report, report_path: Path, report_do
     if _BAD_NAME.search(report.template):
         return [Issue(report_path, at.line, at.column, "the template file name contains a control character")]
     try:
-        found = target.is_file()
+        found = target.exists()
     except (OSError, ValueError):
         found = False
     if not found:
         return [Issue(report_path, at.line, at.column,
                       f"template '{show(report.template)}' not found (looked for {show(str(target), 120)})")]
+    from .errors import TemplateError
+    from .template import open_template
+
+    try:
+        open_template(target)
+    except TemplateError as error:
+        return [Issue(report_path, at.line, at.column, f"template '{show(report.template)}': {error.reason}")]
     return []

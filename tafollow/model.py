@@ -9,7 +9,10 @@ strips, folds or reformats a string that came from the data.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import deque
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -71,7 +74,26 @@ def _slide_safe(value: Any) -> Any:
 def _require_text(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         raise ValueError("must not be empty")
+    if isinstance(value, str) and not shows(value):
+        codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in value if not c.isspace()))
+        raise ValueError(f"holds only invisible characters ({codes}): write the text itself")
     return _slide_safe(value)
+
+
+# Letters that are drawn as nothing: Hangul fillers and the blank Braille pattern, known from
+# names meant to look empty.
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def shows(text: str) -> bool:
+    """Whether `text` has anything to see on a slide."""
+    return any(_visible(c) for c in text)
+
+
+def _visible(character: str) -> bool:
+    """Whether `character` shows on a slide: not a space, a control, a format character (U+200B) or a blank."""
+    return (not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
+            and character not in _BLANK_LETTERS)
 
 
 Text = Annotated[str, BeforeValidator(_require_text)]
@@ -228,10 +250,12 @@ class Table(Strict):
         names = [c.name for c in self.columns]
         if len(set(names)) != len(names):
             raise ValueError("two columns have the same name")
-        for column in self.columns:
-            for source in column.sum or []:
+        for c, column in enumerate(self.columns):
+            for s, source in enumerate(column.sum or []):
                 if source not in names:
-                    raise ValueError(f"column '{column.name}' sums unknown column '{source}'")
+                    raise RuleBroken(f"column '{column.name}' sums unknown column '{source}'",
+                                     ("columns", c, "sum", s))
+        _computed_order(self.columns)
         computed = {c.name for c in self.columns if c.sum is not None}
         for row in self.rows:
             for name in row.computed:
@@ -256,12 +280,20 @@ class Table(Strict):
         return [c for c in self.columns if c.sum is None]
 
     def cells(self, row: Row) -> dict[str, Cell]:
-        """Every column's value for `row`, computed columns computed (blank counts as 0)."""
+        """Every column's value for `row`, computed columns computed (blank counts as 0).
+
+        A computed column may sum another computed column, even one to its
+        right: each is computed after the columns it sums.
+        """
         values: dict[str, Cell] = {c.name: v for c, v in zip(self.inputs, row.values)}
-        for column in self.columns:
-            if column.sum is not None:
-                values[column.name] = _add(values.get(source) for source in column.sum)
+        for column in self._computed:
+            values[column.name] = _add(values.get(source) for source in column.sum or [])
         return values
+
+    @cached_property
+    def _computed(self) -> list[Column]:
+        """The computed columns in the order they can be computed (found once, used for every row)."""
+        return _computed_order(self.columns)
 
     def totals(self) -> dict[str, Number]:
         """Column totals over all rows, for the columns the total row shows."""
@@ -271,6 +303,58 @@ class Table(Strict):
     def column_total(self, name: str) -> Number:
         """The total of one column over all rows (blank counts as 0)."""
         return _add(self.cells(row).get(name) for row in self.rows)
+
+
+class RuleBroken(ValueError):
+    """A rule broken at `where`, a place inside the model being checked (for the message's line)."""
+
+    def __init__(self, message: str, where: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+def _computed_order(columns: list[Column]) -> list[Column]:
+    """The computed columns, each after every column it sums; `RuleBroken` for a sum that includes itself.
+
+    `{name: S, sum: [S]}`, or two columns summing each other, has no
+    value at all: without this check S would quietly show 0, or whatever
+    the order of computing happened to give.
+    """
+    computed = {c.name: c for c in columns if c.sum is not None}
+    waiting = {name: {s for s in column.sum or [] if s in computed} for name, column in computed.items()}
+    summed_by: dict[str, list[str]] = {name: [] for name in computed}
+    for name, sources in waiting.items():
+        for source in sources:
+            summed_by[source].append(name)
+    order: list[Column] = []
+    ready = deque(name for name in computed if not waiting[name])
+    while ready:
+        name = ready.popleft()
+        order.append(computed[name])
+        for other in summed_by[name]:
+            waiting[other].discard(name)
+            if not waiting[other]:
+                ready.append(other)
+    if len(order) == len(computed):
+        return order
+    # Every column left over sums another one left over: follow those sums until one comes round again.
+    left = [c.name for c in columns if c.name in computed and waiting[c.name]]
+    path = [left[0]]
+    while True:
+        column = computed[path[-1]]
+        step = next(s for s in column.sum or [] if s in computed and waiting[s])
+        if step in path:
+            cycle = path[path.index(step):] + [step]
+            break
+        path.append(step)
+    first = cycle[0]
+    index = next(i for i, c in enumerate(columns) if c.name == first)
+    where = ("columns", index, "sum", (columns[index].sum or []).index(cycle[1]))
+    if len(cycle) == 2:
+        raise RuleBroken(f"column '{first}' sums itself: a computed column cannot be part of its own sum", where)
+    chain = " → ".join(f"'{name}'" for name in cycle)
+    raise RuleBroken(f"columns sum each other in a circle ({chain}): a computed column cannot be part of its "
+                     "own sum", where)
 
 
 def _add(values: Any) -> Number:

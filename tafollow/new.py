@@ -20,7 +20,9 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
+from .load import PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, same_name_key
 from .resources import TEMPLATES, require
+from .yamlread import _show as show
 
 SKELETON = "fi/new-project.yaml.j2"
 SCHEMA_DIR = "schema"
@@ -55,7 +57,8 @@ def slug(name: str) -> str:
 
 def next_number(projects_dir: Path) -> int:
     """The next free number after every numbered file in `projects_dir`, on the step of ten."""
-    numbers = [int(m.group(1)) for p in projects_dir.glob("*.yaml") if (m := re.match(r"(\d+)-", p.name))]
+    paths, _ = project_paths(projects_dir)
+    numbers = [int(m.group(1)) for p in paths if (m := re.match(r"(\d+)-", p.name))]
     return (max(numbers, default=0) // NUMBER_STEP + 1) * NUMBER_STEP
 
 
@@ -113,21 +116,21 @@ def schema_reference(projects_dir: Path) -> str | None:
 def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
     """Write `projects/<nn>-<slug>.yaml` under `data_dir`; never overwrites a file."""
     name = name.strip()
-    if not name:
-        raise UsageError("give the project a name, e.g. tafollow new \"Uusi hanke\"")
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
-        raise UsageError("the name must be one line of text without control characters")
+    _refuse_name(name)
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
-    projects_dir = data_dir / "projects"
-    projects_dir.mkdir(exist_ok=True)
-    stem = slug(name)
-    _refuse_duplicates(name, stem, projects_dir)
+    projects_dir = data_dir / PROJECTS_DIR
+    stem = _free_stem(name, slug(name), projects_dir)
     path = projects_dir / f"{next_number(projects_dir):02d}-{stem}.yaml"
     schema = schema_reference(projects_dir)
     text = skeleton(name, schema, today or date.today())
+    # The file as validate will read it: whatever validate would reject is refused before anything is written.
+    _, issues = check_project_text(text.encode("utf-8"), path)
+    if issues:
+        raise UsageError("the name cannot be used: " + "; ".join(issue.message for issue in issues))
     try:
+        projects_dir.mkdir(exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except FileExistsError:
@@ -137,30 +140,52 @@ def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
     return NewProject(path, _listed(data_dir, path.stem), schema)
 
 
-def _refuse_duplicates(name: str, stem: str, projects_dir: Path) -> None:
-    """Another file with the same slug or the same project name would make two of one project."""
-    from .yamlread import YamlProblem, read_yaml
+def _refuse_name(name: str) -> None:
+    """Names that are no text at all, or not one line of it; the rest is checked as validate checks it."""
+    if not name:
+        raise UsageError("give the project a name, e.g. tafollow new \"Uusi hanke\"")
+    for character in name:
+        # Line separators and NEXT LINE are line breaks to YAML: validate refuses them, unseen, in a file.
+        if unicodedata.category(character) in ("Cc", "Cs", "Zl", "Zp") or character == "\x85":
+            raise UsageError(f"the name must be one line of text without control characters or line breaks "
+                             f"(it contains U+{ord(character):04X})")
 
-    key = " ".join(name.split()).casefold()
-    for path in sorted(projects_dir.glob("*.yaml")):
-        if re.sub(r"^\d+-", "", path.stem) == stem:
-            raise UsageError(f"{path}: a project file with this name already exists; edit it instead")
-        try:
-            data = read_yaml(path.read_text(encoding="utf-8")).data
-        except (OSError, UnicodeDecodeError, YamlProblem):
-            continue
+
+def _free_stem(name: str, stem: str, projects_dir: Path) -> str:
+    """The file name for project `name`: `stem`, or `stem-2`, … when another project has taken it.
+
+    Two different names can share a slug ("😀" and "🎉" both give
+    "projekti"), so a taken stem alone is no reason to refuse. Refused: a
+    project of the same name in any file (compared as validate compares
+    them), and a file with the same stem whose name cannot be read (it may
+    well hold this project). The other files are read as `validate` reads
+    them: a file it would not read, such as an editor's backup, holds no
+    project.
+    """
+    key = same_name_key(name)
+    paths, _ = project_paths(projects_dir) if projects_dir.is_dir() else ([], [])
+    taken: set[str] = set()
+    for path in paths:
+        document, _ = read_document(path)
+        data = document.data if document is not None else None
         other = data.get("name") if isinstance(data, dict) else None
-        if isinstance(other, str) and " ".join(other.split()).casefold() == key:
-            raise UsageError(f"{path}: already holds the project '{other}'; edit it instead")
+        same_stem = re.sub(r"^\d+-", "", path.stem)
+        if isinstance(other, str) and same_name_key(other) == key:
+            verb = "already exists and holds" if same_stem == stem else "already holds"
+            raise UsageError(f"{path}: {verb} the project '{show(other)}'; edit it instead")
+        if same_stem == stem and not isinstance(other, str):
+            raise UsageError(f"{path}: a project file with this name already exists; edit it instead")
+        taken.add(same_stem)
+    number = 2
+    free = stem
+    while free in taken:
+        free, number = f"{stem}-{number}", number + 1
+    return free
 
 
 def _listed(data_dir: Path, stem: str) -> bool:
-    from .yamlread import YamlProblem, read_yaml
-
-    try:
-        data = read_yaml((data_dir / "report.yaml").read_text(encoding="utf-8")).data
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return True
+    document, _ = read_document(data_dir / REPORT_FILE)
+    data = document.data if document is not None else None
     wanted = data.get("projects") if isinstance(data, dict) else None
     if not isinstance(wanted, list):
         return True

@@ -19,9 +19,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, SetupError
+from .errors import OutputError, SetupError, UsageError, printable
 
 TIMEOUT = 300.0
+STOP_GRACE = 5.0
+"""Seconds LibreOffice gets to end on SIGTERM before it is killed, when tafollow is stopped."""
 DPI = 96
 SHEET_COLUMNS = 4
 THUMB_WIDTH = 400
@@ -79,7 +81,10 @@ def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> 
         # Convert into a scratch folder and move the result: a failed run never leaves a stale PDF looking new.
         command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(Path(scratch) / 'profile').as_uri()}",
                    "--convert-to", "pdf", "--outdir", scratch, str(pptx.resolve())]
-        output = _run(command, timeout, "LibreOffice")
+        # LibreOffice's own temporary files (lu*.tmp) go into the scratch folder too: removed with it, even
+        # when LibreOffice is stopped before it can remove them itself.
+        inside = {name: scratch for name in ("TMPDIR", "TMP", "TEMP")}
+        output = _run(command, timeout, "LibreOffice", {**os.environ, **inside})
         made = Path(scratch) / f"{pptx.stem}.pdf"
         if not made.is_file() or made.stat().st_size == 0:
             raise OutputError(f"LibreOffice made no PDF of {pptx.name}:\n{output.strip()}")
@@ -143,29 +148,83 @@ def preview(data_dir: Path, outdir: Path, *, template: Path | None = None, langu
     from .build import build
 
     outdir = Path(outdir)
+    _check_outputs(outdir)
     result = build(data_dir, outdir / f"{DECK_NAME}.pptx", template=template, language=language, summary=summary)
     pdf = to_pdf(result.path, outdir)
-    slides = to_pngs(pdf, outdir)
-    sheet = contact_sheet(slides, outdir / "contact-sheet.png")
+    try:
+        slides = to_pngs(pdf, outdir)
+        sheet = contact_sheet(slides, outdir / "contact-sheet.png")
+    except OSError as exc:  # e.g. a folder made meanwhile where an image goes
+        where = printable(exc.filename if isinstance(exc.filename, str) else str(outdir))
+        raise OutputError(f"{where}: cannot write the preview images ({exc.strerror})") from None
     return Preview(result.path, pdf, slides, sheet)
 
 
-def _run(command: list[str], timeout: float, tool: str) -> str:
+def _check_outputs(outdir: Path) -> None:
+    """Every name preview writes, or replaces, in `outdir` must be free or a file: checked before building.
+
+    A folder named slide-99.png or contact-sheet.png made preview end in an
+    IsADirectoryError traceback after all the work, and one named
+    ta-seuranta.pdf would have received the PDF inside it.
+    """
+    try:
+        names = [f"{DECK_NAME}.pptx", f"{DECK_NAME}.pdf", "contact-sheet.png",
+                 *sorted(path.name for path in outdir.glob("slide-*.png"))]
+        folders = [outdir / name for name in names if (outdir / name).is_dir()]
+    except OSError:
+        return  # an output folder that cannot be read or made is reported when the deck is written
+    if folders:
+        shown = ", ".join(printable(path.name) for path in folders)
+        # Wrong usage, like an -o that is not a .pptx: the user chose a folder tafollow cannot write into.
+        raise UsageError(f"{printable(str(outdir))}: holds {'folders' if len(folders) > 1 else 'a folder'} named "
+                          f"{shown}, where preview writes a file of that name: move "
+                          f"{'them' if len(folders) > 1 else 'it'} away, or give another folder with -o")
+
+
+def _stop(process: subprocess.Popen[str], grace: float) -> None:
+    """End `process` and all it started (its process group): SIGTERM, and SIGKILL after `grace` seconds."""
+    killpg = getattr(os, "killpg", None)  # not on Windows
+
+    def send(number: int) -> None:
+        try:
+            killpg(process.pid, number) if killpg else process.kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    if grace > 0:
+        send(signal.SIGTERM)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
+    send(getattr(signal, "SIGKILL", signal.SIGTERM))  # also whatever the leader left running in its group
+    try:
+        process.wait(timeout=STOP_GRACE)
+    except subprocess.TimeoutExpired:
+        pass
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def _run(command: list[str], timeout: float, tool: str, environment: dict[str, str] | None = None) -> str:
     """Run `command` in its own process group; its output, or an error naming `tool`."""
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, text=True, errors="replace", start_new_session=True)
+                                   stdin=subprocess.DEVNULL, text=True, errors="replace", start_new_session=True,
+                                   env=environment)
     except OSError as exc:
         raise MissingTool(f"{tool} could not be started ({exc.strerror}): {command[0]}") from None
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        process.communicate()
+        _stop(process, grace=0.0)
         raise OutputError(f"{tool} did not finish within {timeout:g} s") from None
+    except BaseException:
+        # Ctrl-C or SIGTERM (tafollow's Interrupted), or a bug: LibreOffice is in a session of its own, so
+        # the terminal's Ctrl-C never reaches it. Stopped here, before the caller removes the profile folder
+        # it writes to; left running, it went on for about 100 s and then left a tafollow-lo-* folder.
+        _stop(process, grace=STOP_GRACE)
+        raise
     if process.returncode != 0:
         raise OutputError(f"{tool} failed (exit status {process.returncode}):\n{output.strip()}")
     return output

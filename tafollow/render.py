@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
@@ -26,40 +25,16 @@ from pptx.util import Emu
 
 from . import slidexml
 from .package import relate_new
-from .errors import UsageError
 from .plan import Deck, Frames, Rect, Shape, Table, TextBox
+from .template import LAYOUTS, layouts_of, open_template
 
-LAYOUTS = {
-    "Cover": ("Title", "Subtitle"),
-    "Project title": ("Kicker", "Title", "Details"),
-    "Content": ("Title", "Body"),
-}
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
 _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')
 
 
-def open_template(path: Path) -> Any:
-    """The master as a presentation, checked for the layouts and placeholders we fill."""
-    try:
-        presentation = Presentation(str(path))
-    except Exception as exc:  # python-pptx raises many kinds for a bad file
-        raise UsageError(f"{path}: not a PowerPoint template ({exc.__class__.__name__}: {exc})") from None
-    layouts = _layouts(presentation)
-    problems = []
-    for name, placeholders in LAYOUTS.items():
-        if name not in layouts:
-            problems.append(f"no slide layout named '{name}'")
-            continue
-        have = {shape.name for shape in layouts[name].placeholders}
-        problems += [f"layout '{name}' has no placeholder named '{p}'" for p in placeholders if p not in have]
-    if problems:
-        raise UsageError(f"{path}: " + "; ".join(problems) + f" (found layouts: {', '.join(layouts)})")
-    return presentation
-
-
 def frames(presentation: Any) -> Frames:
     """Where the template's placeholders are, for the layout engine."""
-    layouts = _layouts(presentation)
+    layouts = layouts_of(presentation)
 
     def rect(layout: str, name: str) -> Rect:
         shape = next(s for s in layouts[layout].placeholders if s.name == name)
@@ -105,7 +80,7 @@ def render(deck: Deck, presentation: Any) -> Any:
     prs_part = presentation.part
     package = prs_part.package
     _drop_template_slides(prs_part)
-    layouts = {name: _Layout(layout) for name, layout in _layouts(presentation).items() if name in LAYOUTS}
+    layouts = {name: _Layout(layout) for name, layout in layouts_of(presentation).items() if name in LAYOUTS}
     notes_master = prs_part.notes_master_part if any(s.notes for s in deck.slides) else None
     slide_ids = prs_part._element.get_or_add_sldIdLst()
     for number, plan in enumerate(deck.slides, start=1):
@@ -146,7 +121,3 @@ def _drop_template_slides(prs_part: Any) -> None:
     for entry in list(slide_ids):
         prs_part.drop_rel(entry.get(qn("r:id")))
         slide_ids.remove(entry)
-
-
-def _layouts(presentation: Any) -> dict[str, Any]:
-    return {layout.name: layout for master in presentation.slide_masters for layout in master.slide_layouts}

@@ -108,10 +108,12 @@ def _relationships(part: Any) -> bytes:
     items = []
     for r_id, rel in part.rels.items():
         if rel.is_external:
-            target, mode = rel.target_ref, ' TargetMode="External"'
-        else:
-            target, mode = _relative(str(rel.target_partname), base), ""
-        items.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" Target="{_attr(target)}"{mode}/>')
+            # Templates with such links are refused (template.py); should one slip through all the same,
+            # no deck that makes PowerPoint or LibreOffice fetch an address is written.
+            raise OutputError(f"the deck would refer to something outside it ({printable(rel.target_ref[:80])} "
+                              f"in {part.partname}); it is not written")
+        target = _relative(str(rel.target_partname), base)
+        items.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" Target="{_attr(target)}"/>')
     return f'{_XML_HEAD}<Relationships xmlns="{_RELS_NS}">{"".join(items)}</Relationships>'.encode("utf-8")
 
 
@@ -157,11 +159,13 @@ def write_atomic(data: bytes, target: Path) -> Path:
     except OSError as exc:
         raise OutputError(f"{printable(str(folder))}: cannot create the output folder ({exc.strerror})") from None
     mode = _mode_for(target)
+    remove_stale(target)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"{printable(str(target))}: cannot write in {printable(str(folder))} ({exc.strerror})") from None
     try:
+        _lock(handle)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -183,6 +187,75 @@ def _suggestion(target: Path) -> Path:
     if target.suffix:
         return target.with_suffix(SUFFIX)
     return target / DEFAULT_NAME
+
+
+STALE_AFTER = 10.0
+"""Seconds after which an unlocked temporary deck file is surely no build's: writing one takes well under that."""
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{target.name[:100]}."
+
+
+def _lock(handle: int) -> None:
+    """Hold a lock on our temporary file while it is written: a later build sees it is alive."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: stale files are told by their age alone
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass  # a file system without locks: the age still tells
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove temporary files a build of `target` left behind when it was killed outright (SIGKILL, power cut).
+
+    Only files of this module's own naming beside `target` are candidates
+    (`.<deck name>.<8 letters>.tmp`, as `tempfile.mkstemp` names them here),
+    and only regular files older than STALE_AFTER seconds that no running
+    build holds locked. Returns the files removed.
+    """
+    import re
+    import stat
+    import time
+
+    pattern = re.compile(re.escape(_temporary_prefix(target)) + r"[a-z0-9_]{8}\.tmp")
+    removed: list[Path] = []
+    try:
+        names = [name for name in os.listdir(target.parent) if pattern.fullmatch(name)]
+    except OSError:
+        return removed
+    for name in names:
+        path = target.parent / name
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < STALE_AFTER:
+                continue
+            if _held(path):
+                continue
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
+
+
+def _held(path: Path) -> bool:
+    """Whether a running build holds `path` locked (it is writing it)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)  # also releases the lock just taken
+    return False
 
 
 def _mode_for(target: Path) -> int:

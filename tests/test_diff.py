@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,71 @@ def test_not_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     result = diff("HEAD~1", "HEAD")
     assert result.exit_code == 2
     assert "not in a git repository" in result.stderr
+
+
+def _copy_as(data: Path, name: str, encode: str) -> None:
+    text = (data / HARRASTUS).read_text(encoding="utf-8").replace("name: Harrastuspassi", "name: Uusi hanke")
+    (data / "projects" / name).write_bytes(text.encode(encode))
+
+
+def _sparse(data: Path, name: str) -> None:
+    with open(data / "projects" / name, "wb") as stream:
+        stream.truncate(4 << 30)
+
+
+# Each: how the new round's extra file is made, and what diff says of it. Both sides are read by the
+# loader validate uses: the same byte order mark, size, encoding and file-kind checks.
+ADDED_FILES = {
+    "utf-8 with BOM": (lambda d: _copy_as(d, "80-uusi.yaml", "utf-8-sig"), "  Uusi hanke (80-uusi.yaml)\n"),
+    "utf-16": (lambda d: _copy_as(d, "80-uusi.yaml", "utf-16"), "  80-uusi (80-uusi.yaml): does not validate\n"),
+    "fifo": (lambda d: os.mkfifo(d / "projects" / "80-uusi.yaml"), "  80-uusi (80-uusi.yaml): does not validate\n"),
+    "sparse 4 GB": (lambda d: _sparse(d, "80-uusi.yaml"), "  80-uusi (80-uusi.yaml): does not validate\n"),
+    "table sums itself": (lambda d: (d / "projects" / "80-uusi.yaml").write_text(
+        (d / HARRASTUS).read_text(encoding="utf-8").replace("name: Harrastuspassi", "name: Uusi")
+        + "tables: [{columns: [{name: S, sum: [S]}], rows: [{label: r, values: []}]}]\n", encoding="utf-8"),
+        "  80-uusi (80-uusi.yaml): does not validate\n"),
+}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX pipes and sparse files")
+@pytest.mark.parametrize("kind", ADDED_FILES)
+def test_both_sides_are_read_as_validate_reads_them(tmp_path: Path, kind: str) -> None:
+    make, expected = ADDED_FILES[kind]
+    new = tmp_path / "new"
+    shutil.copytree(SHIPPED_DATA, new)
+    make(new)
+    started = time.perf_counter()
+    result = diff(str(SHIPPED_DATA), str(new))
+    assert time.perf_counter() - started < 2
+    assert result.exit_code == 0, result.output
+    assert f"Projects added:\n{expected}" in result.stdout
+
+
+def test_files_validate_ignores_are_not_projects(tmp_path: Path) -> None:
+    new = tmp_path / "new"
+    shutil.copytree(SHIPPED_DATA, new)
+    _copy_as(new, ".80-uusi.yaml", "utf-8")
+    _copy_as(new, "80-uusi.yaml~", "utf-8")
+    assert diff(str(SHIPPED_DATA), str(new)).stdout.rstrip().endswith("No changes.")
+
+
+def test_projects_are_listed_in_deck_order(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(SHIPPED_DATA, old)
+    shutil.copytree(SHIPPED_DATA, new)
+    for data in (old, new):
+        (data / "projects" / "60-pikapalaute.yaml").rename(data / "projects" / "100-pikapalaute.yaml")
+    edit(new / HARRASTUS, "status: on_track", "status: at_risk")
+    edit(new / "projects" / "100-pikapalaute.yaml", "status: on_track", "status: at_risk")
+    out = diff(str(old), str(new)).stdout
+    assert out.index("(10-harrastuspassi.yaml)") < out.index("(100-pikapalaute.yaml)")
+
+
+def test_a_revision_with_a_huge_file_is_not_read_out_of_git(repo: Path) -> None:
+    """A project file over the size limit in a revision is refused as validate refuses it, unread."""
+    (repo / "data" / "projects" / "90-iso.yaml").write_bytes(b"name: Iso\n" + b"#" * (6 << 20) + b"\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a huge file")
+    result = diff("v2019-09", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "  90-iso (90-iso.yaml): does not validate\n" in result.stdout

@@ -33,6 +33,10 @@ FILE_LEVEL = {"report-missing", "no-project-files", "no-projects-folder", "yml-e
 LOCATED = re.compile(r"^(report\.yaml|projects/[^:]+\.yaml):\d+(:\d+)?: \S")
 
 
+CONTROL_FILES = {"expected.txt", "remove.txt", "setup.txt", "order.txt"}
+"""Files of a case that describe it rather than being part of its data."""
+
+
 def materialize(case: Path | None, dest: Path) -> Path:
     """The base data with the case's files laid over it (see tests/errors/README.md)."""
     shutil.copytree(BASE, dest)
@@ -40,7 +44,7 @@ def materialize(case: Path | None, dest: Path) -> Path:
         return dest
     for path in sorted(case.rglob("*")):
         relative = path.relative_to(case)
-        if path.is_dir() or relative.name in ("expected.txt", "remove.txt"):
+        if path.is_dir() or str(relative) in CONTROL_FILES:
             continue
         target = dest / "projects" / "a.yaml" if str(relative) == "input.yaml" else dest / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -339,3 +343,25 @@ def test_sums_of_decimals_show_as_typed(data: Path) -> None:
     texts = deck_texts(build_bytes(data))
     assert "0,30000000000000004" not in texts
     assert "0,3" in texts
+
+
+def test_a_sum_of_a_computed_column_to_its_right_is_computed_first(data: Path) -> None:
+    """A computed column may sum another computed column defined after it; it used to count as blank."""
+    project = data / "projects/a.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + (
+        "tables:\n"
+        "  - columns: [A, B, {name: All, sum: [Part, B]}, {name: Part, sum: [A]}]\n"
+        "    rows: [{label: r, values: [2, 3], computed: {All: 5}}]\n"
+        "    total: {label: t, expect: {All: 5, Part: 2}}\n"), encoding="utf-8")
+    table = load(data).projects[0].project.tables[0]
+    assert table.cells(table.rows[0]) == {"A": 2, "B": 3, "Part": 2, "All": 5}
+
+
+def test_a_long_chain_of_computed_columns_is_no_recursion(data: Path) -> None:
+    """Each computed column sums the previous one: ordered without recursion, so no depth limit."""
+    columns = ", ".join(["A", *(f"{{name: C{i}, sum: [{'A' if i == 0 else f'C{i - 1}'}]}}" for i in range(3000))])
+    project = data / "projects/a.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + (
+        f"tables:\n  - columns: [{columns}]\n    rows: [{{label: r, values: [7]}}]\n"), encoding="utf-8")
+    table = load(data).projects[0].project.tables[0]
+    assert table.cells(table.rows[0])["C2999"] == 7

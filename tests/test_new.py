@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +177,82 @@ def test_new_needs_an_existing_data_folder(tmp_path: Path) -> None:
     result = new("Kaavoitus", str(tmp_path / "missing"))
     assert result.exit_code == 2
     assert "no such data folder" in result.stderr
+
+
+def test_the_tenth_project_comes_last_in_the_deck(data: Path) -> None:
+    """After 90-… `new` numbers 100-…, which character order would put before 20-…."""
+    (data / "projects" / "60-pikapalaute.yaml").rename(data / "projects" / "90-pikapalaute.yaml")
+    assert new("Kymmenes hanke", str(data)).exit_code == 0
+    assert (data / "projects" / "100-kymmenes-hanke.yaml").is_file()
+    assert [f.project.name for f in load(data).projects][-1] == "Kymmenes hanke"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX pipes")
+def test_new_reads_the_other_files_as_validate_does(data: Path) -> None:
+    """A pipe among the files does not hang `new`; a name in a file saved with a BOM is still seen."""
+    os.mkfifo(data / "projects" / "75-putki.yaml")
+    text = (data / "projects" / "10-harrastuspassi.yaml").read_text(encoding="utf-8")
+    (data / "projects" / "80-bom.yaml").write_bytes(text.replace("name: Harrastuspassi", "name: Bom-hanke")
+                                                    .encode("utf-8-sig"))
+    (data / "projects" / "90-vanha.yaml~").write_text(text.replace("name: Harrastuspassi", "name: Varmuuskopio"),
+                                                      encoding="utf-8")
+    started = time.perf_counter()
+    refused = new("bom-hanke", str(data))
+    assert time.perf_counter() - started < 2
+    assert refused.exit_code == 2 and "80-bom.yaml: already holds the project 'Bom-hanke'" in refused.stderr
+    made = new("Varmuuskopio", str(data))
+    assert made.exit_code == 0, made.output
+    assert (data / "projects" / "90-varmuuskopio.yaml").is_file()
+
+
+# Names `new` must refuse because validate would reject the file, with what the message says;
+# before anything is written. Escapes, so that the invisible characters can be seen here.
+REFUSED_NAMES = {
+    "151 characters": ("x" * 151, "'name' is 151 characters; at most 150 fit on the slide"),
+    "line separator": ("Hanke\u2028kaksi", "line breaks (it contains U+2028)"),
+    "paragraph separator": ("Hanke\u2029kaksi", "line breaks (it contains U+2029)"),
+    "next line": ("Hanke\x85kaksi", "line breaks (it contains U+0085)"),
+    "escape sequence": ("\x1b[31mPunainen", "control characters or line breaks (it contains U+001B)"),
+    "zero-width space only": ("\u200b", "holds only invisible characters (U+200B)"),
+    "invisible mix": ("\u200b\u2060\u200d", "holds only invisible characters (U+200B, U+2060, U+200D)"),
+    "hangul filler": ("\u3164", "holds only invisible characters (U+3164)"),
+    "not a character": ("Hanke \udcff", "(it contains U+DCFF)"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_NAMES)
+def test_new_refuses_every_name_validate_rejects_before_writing(data: Path, case: str) -> None:
+    name, words = REFUSED_NAMES[case]
+    before = sorted(p.name for p in (data / "projects").iterdir())
+    result = new(name, str(data))
+    assert result.exit_code == 2, result.output
+    assert words in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in (data / "projects").iterdir()) == before
+
+
+def test_new_writes_nothing_at_all_for_a_refused_name(tmp_path: Path) -> None:
+    """Not even the projects/ folder."""
+    data = tmp_path / "data"
+    data.mkdir()
+    assert new("x" * 151, str(data)).exit_code == 2
+    assert list(data.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["x" * 150, "Hanke\u200bkaksi", "😀", "שלום", "Ärrä #1: \"vaihe\" {{ x }}"])
+def test_a_name_new_accepts_validates(data: Path, name: str) -> None:
+    result = new(name, str(data))
+    assert result.exit_code == 0, result.output
+    assert validate(data) == []
+    assert load(data).projects[-1].project.name == name
+
+
+def test_names_that_share_a_file_name_get_their_own_files(data: Path) -> None:
+    """"😀" and "🎉" both make the file name "projekti": the second is numbered, not refused."""
+    assert new("😀", str(data)).exit_code == 0
+    assert new("🎉", str(data)).exit_code == 0
+    assert (data / "projects" / "80-projekti.yaml").is_file()
+    assert (data / "projects" / "90-projekti-2.yaml").is_file()
+    assert validate(data) == []
+    again = new("😀", str(data))
+    assert again.exit_code == 2 and "80-projekti.yaml: already exists and holds the project" in again.stderr

@@ -129,3 +129,20 @@ def test_ci_example_builds_and_uploads_deck_and_pdf() -> None:
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))
     assert "build/ta-seuranta.pptx" in upload["with"]["path"] and "build/ta-seuranta.pdf" in upload["with"]["path"]
     assert "docs/ci-example.yml" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("names", [["slide-99.png"], ["contact-sheet.png"], ["ta-seuranta.pdf"],
+                                   ["ta-seuranta.pptx"], ["slide-01.png", "contact-sheet.png"]])
+def test_preview_refuses_folders_named_like_its_files(data: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      names: list[str]) -> None:
+    """A clear error before any work, not an IsADirectoryError traceback after it."""
+    monkeypatch.setattr(preview_module, "find_soffice", lambda: "/bin/false")  # never reached
+    out = data.parent / "preview"
+    for name in names:
+        (out / name).mkdir(parents=True)
+    result = CliRunner().invoke(app, ["preview", str(data), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+    assert f"error: {out}: holds {'a folder' if len(names) == 1 else 'folders'} named " in result.stderr
+    assert all(name in result.stderr for name in names)
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)

@@ -62,3 +62,45 @@ def test_a_folder_given_as_template_is_named_as_such(tmp_path: Path) -> None:
                                       "--template", str(tmp_path)])
     assert result.exit_code == 2
     assert "is a folder; give the template's .pptx file" in result.output
+
+
+def test_template_given_on_the_command_line_is_checked_the_same_way(tmp_path: Path) -> None:
+    """--template is wrong usage (exit 2), with the same reason validate gives for report.yaml's template:."""
+    from test_hostile import TEMPLATES
+
+    master = tmp_path / "bomb.pptx"
+    TEMPLATES["bomb"](master)
+    result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(tmp_path / "x.pptx"),
+                                      "--template", str(master)])
+    assert result.exit_code == 2
+    assert f"error: {master}: unpacks to 1.5 GB; at most 100 MB is read" in result.output
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_a_potx_template_gives_a_pptx_deck(tmp_path: Path) -> None:
+    import zipfile
+
+    from test_hostile import TEMPLATES
+
+    master = tmp_path / "master.potx"
+    TEMPLATES["potx"](master)
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(out), "--template", str(master)])
+    assert result.exit_code == 0, result.output
+    types = zipfile.ZipFile(out).read("[Content_Types].xml").decode()
+    assert "presentationml.presentation.main+xml" in types and "template.main" not in types
+    assert len(Presentation(str(out)).slides) > 0
+
+
+def test_no_deck_carries_an_external_relationship() -> None:
+    """The last line of defence, in saving: a deck referring outside itself is never written."""
+    import pytest
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from tafollow.errors import OutputError
+    from tafollow.save import to_bytes
+
+    presentation = Presentation(str(DEFAULT_TEMPLATE))
+    presentation.slide_masters[0].part.relate_to("http://example.com/x.png", RT.IMAGE, is_external=True)
+    with pytest.raises(OutputError, match="outside it"):
+        to_bytes(presentation)
