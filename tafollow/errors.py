@@ -66,6 +66,12 @@ class UsageError(TafollowError):
     exit_code = 2
 
 
+class DeckError(TafollowError):
+    """A file given to `tafollow import` is not a TA-seuranta deck tafollow can read; nothing is written."""
+
+    exit_code = 1
+
+
 class OutputError(TafollowError):
     """The deck could not be written; the previous deck is left as it was."""
 

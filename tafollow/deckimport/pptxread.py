@@ -1,0 +1,375 @@
+"""A .pptx file → what each slide shows, shape by shape, as plain objects.
+
+The only module of the import that knows PresentationML. Everything a
+reader of the slide would see is kept: the text of every paragraph with
+the bullet or number drawn before it (also when it comes from the layout
+or the master, as in a content placeholder), where each shape is on the
+slide (groups flattened into slide coordinates), the colour it is filled
+with, and tables cell by cell. What a reader does not see (shape names,
+alt text) is not used to understand the slide.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import DeckError, UsageError
+from .palette import A, Theme, colour
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+EMU_PER_PT = 12700
+DEFAULT_SIZE = 18.0
+"""PowerPoint's text size when nothing says otherwise."""
+MAX_BYTES = 300 * 1024 * 1024
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TITLE_TYPES = {"title", "ctrTitle"}
+_FOOTER_TYPES = {"dt", "ftr", "sldNum"}
+
+Bullet = Literal["char", "number"] | None
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph as drawn: its text (a line break as "\\n") and what marks it."""
+
+    text: str
+    level: int = 0
+    bullet: Bullet = None
+    indent: float = 0.0
+    """Left margin of the text, in points (marL)."""
+    bold: bool = False
+    size: float = DEFAULT_SIZE
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class Box:
+    """A shape on the slide: a text box or placeholder, a filled figure, or a table."""
+
+    kind: Literal["text", "figure", "table"]
+    x: float
+    y: float
+    w: float
+    h: float
+    paragraphs: tuple[Para, ...] = ()
+    placeholder: str | None = None
+    """The placeholder type (title, ctrTitle, subTitle, body, obj, dt, ftr, sldNum …) or None."""
+    geometry: str | None = None
+    """The preset shape (chevron, homePlate, rect, ellipse …), "custom", or None."""
+    fill: str | None = None
+    rows: tuple[tuple[str, ...], ...] = ()
+    inset_x: float = 7.2
+    order: int = 0
+    """Position in the slide's shape tree (groups flattened), for a stable reading order."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def middle(self) -> float:
+        return self.y + self.h / 2
+
+    @property
+    def is_title(self) -> bool:
+        return self.placeholder in _TITLE_TYPES
+
+    @property
+    def is_footer(self) -> bool:
+        return self.placeholder in _FOOTER_TYPES
+
+
+@dataclass(frozen=True)
+class Slide:
+    number: int
+    boxes: tuple[Box, ...]
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Deck:
+    slides: tuple[Slide, ...]
+    width: float
+    height: float
+    source: Path = field(default=Path("deck.pptx"))
+
+
+def read_deck(path: Path) -> Deck:
+    """Read `path`; raise `DeckError` for a file that is not a readable .pptx."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DeckError(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB; is it a slide deck?")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder; give the .pptx file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+    if raw.startswith(_OLE):
+        if "EncryptionInfo".encode("utf-16-le") in raw:
+            raise DeckError(f"{path}: the deck is protected with a password; open it in PowerPoint, remove "
+                            "the password (File → Info → Protect Presentation) and save it again")
+        raise DeckError(f"{path}: an old PowerPoint 97–2003 file (.ppt); save it as .pptx in PowerPoint first")
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise DeckError(f"{path}: not a PowerPoint file (.pptx)")
+    from pptx import Presentation
+
+    try:
+        presentation = Presentation(io.BytesIO(raw))
+    except Exception as exc:  # python-pptx raises many kinds for a package that is not a deck
+        raise DeckError(f"{path}: not a PowerPoint presentation ({exc.__class__.__name__}: {exc})") from None
+    width = (presentation.slide_width or 9144000) / EMU_PER_PT
+    height = (presentation.slide_height or 6858000) / EMU_PER_PT
+    themes: dict[int, Theme] = {}
+    slides = []
+    for number, slide in enumerate(presentation.slides, start=1):
+        master = slide.slide_layout.slide_master
+        theme = themes.setdefault(id(master), Theme.of_master(master))
+        slides.append(Slide(number, tuple(_boxes(slide, theme)), _notes(slide)))
+    return Deck(tuple(slides), width, height, path)
+
+
+def _notes(slide: Any) -> str:
+    if not slide.has_notes_slide:
+        return ""
+    holder = slide.notes_slide.notes_placeholder
+    return "\n".join(_text(p) for p in holder._element.iter(f"{A}p")) if holder is not None else ""
+
+
+# --------------------------------------------------------------------------
+# Shapes
+
+
+class _Transform:
+    """Child coordinates of a group → slide coordinates, in points."""
+
+    def __init__(self, scale_x: float = 1.0, scale_y: float = 1.0, dx: float = 0.0, dy: float = 0.0) -> None:
+        self.scale_x, self.scale_y, self.dx, self.dy = scale_x, scale_y, dx, dy
+
+    def rect(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+        return (x * self.scale_x + self.dx, y * self.scale_y + self.dy, w * self.scale_x, h * self.scale_y)
+
+    def into(self, group: Any) -> _Transform:
+        xfrm = group.find(f"{P}grpSpPr/{A}xfrm")
+        if xfrm is None:
+            return self
+        off, ext, ch_off, ch_ext = (_pair(xfrm.find(f"{A}{tag}")) for tag in ("off", "ext", "chOff", "chExt"))
+        sx = ext[0] / ch_ext[0] if ch_ext[0] else 1.0
+        sy = ext[1] / ch_ext[1] if ch_ext[1] else 1.0
+        inner = _Transform(sx, sy, off[0] - ch_off[0] * sx, off[1] - ch_off[1] * sy)
+        return _Transform(self.scale_x * inner.scale_x, self.scale_y * inner.scale_y,
+                          self.dx + inner.dx * self.scale_x, self.dy + inner.dy * self.scale_y)
+
+
+def _pair(element: Any) -> tuple[float, float]:
+    if element is None:
+        return (0.0, 0.0)
+    keys = ("x", "y") if element.get("x") is not None else ("cx", "cy")
+    return (int(element.get(keys[0], 0)) / EMU_PER_PT, int(element.get(keys[1], 0)) / EMU_PER_PT)
+
+
+def _boxes(slide: Any, theme: Theme) -> list[Box]:
+    boxes: list[Box] = []
+    _walk(slide.shapes, slide, theme, _Transform(), boxes)
+    return boxes
+
+
+def _walk(shapes: Any, slide: Any, theme: Theme, transform: _Transform, out: list[Box]) -> None:
+    for shape in shapes:
+        element = shape._element
+        if element.tag == f"{P}grpSp":
+            _walk(shape.shapes, slide, theme, transform.into(element), out)
+            continue
+        box = _box(shape, slide, theme, transform, len(out))
+        if box is not None:
+            out.append(box)
+
+
+def _box(shape: Any, slide: Any, theme: Theme, transform: _Transform, order: int) -> Box | None:
+    element = shape._element
+    try:
+        x, y, w, h = (float(value or 0) / EMU_PER_PT for value in (shape.left, shape.top, shape.width, shape.height))
+    except (AttributeError, ValueError):
+        return None
+    x, y, w, h = transform.rect(x, y, w, h)
+    if element.tag == f"{P}graphicFrame":
+        table = element.find(f".//{A}tbl")
+        if table is None:
+            return None
+        rows = tuple(tuple("\n".join(_text(p) for p in cell.iter(f"{A}p")) for cell in row.iter(f"{A}tc"))
+                     for row in table.iter(f"{A}tr"))
+        return Box("table", x, y, w, h, rows=rows, order=order)
+    if element.tag != f"{P}sp":
+        return None  # pictures, connectors, charts: no text a reader could type back
+    placeholder = _placeholder_type(element)
+    chain = _style_chain(shape, slide, placeholder)
+    body = element.find(f"{P}txBody")
+    paragraphs = tuple(_paragraphs(body, chain, theme)) if body is not None else ()
+    geometry = _geometry(element)
+    fill = _fill(element, theme)
+    is_text = element.find(f"{P}nvSpPr/{P}cNvSpPr").get("txBox") == "1" or placeholder is not None
+    kind: Literal["text", "figure"] = "figure" if fill is not None and not is_text else "text"
+    if kind == "text" and not any(p.text.strip() for p in paragraphs):
+        return None  # a stray empty box
+    inset = body.find(f"{A}bodyPr").get("lIns") if body is not None and body.find(f"{A}bodyPr") is not None else None
+    return Box(kind, x, y, w, h, paragraphs, placeholder, geometry, fill,
+               inset_x=int(inset) / EMU_PER_PT if inset is not None else 7.2, order=order)
+
+
+def _placeholder_type(element: Any) -> str | None:
+    ph = element.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+    if ph is None:
+        return None
+    return ph.get("type", "obj" if ph.get("idx") else "body")
+
+
+def _geometry(element: Any) -> str | None:
+    preset = element.find(f"{P}spPr/{A}prstGeom")
+    if preset is not None:
+        return preset.get("prst")
+    return "custom" if element.find(f"{P}spPr/{A}custGeom") is not None else None
+
+
+def _fill(element: Any, theme: Theme) -> str | None:
+    """The colour a shape is filled with; a gradient counts as its first stop."""
+    properties = element.find(f"{P}spPr")
+    for child in properties if properties is not None else []:
+        tag = child.tag.replace(A, "")
+        if tag == "noFill":
+            return None
+        if tag == "solidFill" and len(child):
+            return colour(child[0], theme)
+        if tag == "gradFill":
+            stop = child.find(f"{A}gsLst/{A}gs")
+            return colour(stop[0], theme) if stop is not None and len(stop) else None
+        if tag == "pattFill":
+            fg = child.find(f"{A}fgClr")
+            return colour(fg[0], theme) if fg is not None and len(fg) else None
+    reference = element.find(f"{P}style/{A}fillRef")  # a shape drawn with the theme's style
+    if reference is not None and reference.get("idx", "0") != "0" and len(reference):
+        return colour(reference[0], theme)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Paragraphs, with what they inherit from the layout and the master
+
+
+def _style_chain(shape: Any, slide: Any, placeholder: str | None) -> list[Any]:
+    """The list styles a paragraph of `shape` inherits from, nearest first."""
+    chain = []
+    own = shape._element.find(f"{P}txBody/{A}lstStyle")
+    if own is not None:
+        chain.append(own)
+    if placeholder is None:
+        return chain
+    layout_shape = _inherited(slide.slide_layout, shape)
+    master_shape = _inherited(slide.slide_layout.slide_master, layout_shape or shape)
+    for base in (layout_shape, master_shape):
+        found = base._element.find(f"{P}txBody/{A}lstStyle") if base is not None else None
+        if found is not None:
+            chain.append(found)
+    styles = slide.slide_layout.slide_master.element.find(f"{P}txStyles")
+    if styles is not None and placeholder not in _FOOTER_TYPES:
+        found = styles.find(f"{P}titleStyle" if placeholder in _TITLE_TYPES else f"{P}bodyStyle")
+        if found is not None:
+            chain.append(found)
+    return chain
+
+
+def _inherited(holder: Any, shape: Any) -> Any:
+    """The placeholder of a layout (or master) that `shape` takes its place and style from."""
+    try:
+        mine = shape.placeholder_format
+    except (AttributeError, ValueError):
+        return None
+    candidates = list(holder.placeholders)
+    by_idx = [c for c in candidates if c.placeholder_format.idx == mine.idx and mine.idx]
+    if by_idx:
+        return by_idx[0]
+    kind = _placeholder_type(shape._element)
+    same = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind or "", kind)
+    return next((c for c in candidates if (_placeholder_type(c._element) in (kind, same))), None)
+
+
+def _paragraphs(body: Any, chain: list[Any], theme: Theme) -> list[Para]:
+    out = []
+    for p in body.findall(f"{A}p"):
+        ppr = p.find(f"{A}pPr")
+        level = int(ppr.get("lvl", 0)) if ppr is not None else 0
+        levels = [ppr] + [style.find(f"{A}lvl{level + 1}pPr") for style in chain]
+        levels = [element for element in levels if element is not None]
+        runs = [r for r in p if r.tag in (f"{A}r", f"{A}fld")]
+        props = [r.find(f"{A}rPr") for r in runs if (r.findtext(f"{A}t") or "").strip()]
+        defaults = [element.find(f"{A}defRPr") for element in levels]
+        defaults = [element for element in defaults if element is not None]
+
+        def attribute(name: str, props: list[Any] = props, defaults: list[Any] = defaults) -> list[str | None]:
+            found = []
+            for rpr in props or [None]:
+                value = rpr.get(name) if rpr is not None else None
+                for default in defaults:
+                    if value is not None:
+                        break
+                    value = default.get(name)
+                found.append(value)
+            return found
+
+        bold = all(value in ("1", "true") for value in attribute("b"))
+        sizes = [int(value) / 100 for value in attribute("sz") if value]
+        out.append(Para(_text(p), level, _bullet(levels), _indent(levels), bold,
+                        max(sizes) if sizes else DEFAULT_SIZE, _run_colour(props, theme)))
+    return out
+
+
+def _bullet(levels: list[Any]) -> Bullet:
+    for element in levels:
+        for child in element:
+            tag = child.tag.replace(A, "")
+            if tag == "buNone":
+                return None
+            if tag in ("buChar", "buBlip"):
+                return "char"
+            if tag == "buAutoNum":
+                return "number"
+    return None
+
+
+def _indent(levels: list[Any]) -> float:
+    for element in levels:
+        if element.get("marL") is not None:
+            return int(element.get("marL")) / EMU_PER_PT
+    return 0.0
+
+
+def _run_colour(props: list[Any], theme: Theme) -> str | None:
+    for rpr in props:
+        fill = rpr.find(f"{A}solidFill") if rpr is not None else None
+        if fill is not None and len(fill):
+            return colour(fill[0], theme)
+    return None
+
+
+def _text(p: Any) -> str:
+    """A paragraph's text: runs and fields as typed, a line break as "\\n"."""
+    parts = []
+    for child in p:
+        if child.tag in (f"{A}r", f"{A}fld"):
+            parts.append(child.findtext(f"{A}t") or "")
+        elif child.tag == f"{A}br":
+            parts.append("\n")
+    return "".join(parts)
