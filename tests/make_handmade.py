@@ -47,8 +47,8 @@ from tafollow.load import Round, load  # noqa: E402
 from tafollow.model import Project  # noqa: E402
 from tafollow.text import labels  # noqa: E402
 
-GREENS = ("00B050", "00A050", "1F9D55", "70AD47", "009246")
-YELLOWS = ("FFC000", "FFCC00", "F0C020", "FFD966")
+GREENS = ("00B050", "00A050", "1F9D55", "70AD47", "92D050", "009246")
+YELLOWS = ("FFC000", "FFCC00", "F0C020", "FFD966", "FFE699")
 GREYS = ("D9D9D9", "BFBFBF", "E0E0E0", "D0D0D8")
 LIGHT_COLOURS = {"on_track": ("00B050", "3CB44B"), "at_risk": ("FFC000", "FFD700"),
                  "off_track": ("C00000", "E02020"), "achieved": ("4472C4", "2E75B6")}
