@@ -105,6 +105,9 @@ def group(deck: Deck) -> DeckSlides:
             before.append(page)
             cover_notes += _notes(page.slide, None)
             continue
+        name = current.title.heading if current.title is not None else current.name
+        if page.heading and name and page is not current.title:  # "Tavoitteet – Harrastuspassi" → "Tavoitteet"
+            page.heading = strip_title(page.heading, name)[0]
         if page.kind in current.pages:
             current.pages[page.kind].append(page)
         elif page.kind != "title":

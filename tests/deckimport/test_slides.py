@@ -37,8 +37,7 @@ def test_cover_projects_and_continued_slides() -> None:
     assert project.title is not None and project.title.heading == "Harrastuspassi"
     assert project.source == "10-harrastuspassi.yaml"
     goal = project.pages["goal"]
-    assert [(p.heading, p.continued) for p in goal] == [("Tavoitteet – Harrastuspassi", False),
-                                                        ("Tavoitteet – Harrastuspassi", True)]
+    assert [(p.heading, p.continued) for p in goal] == [("Tavoitteet", False), ("Tavoitteet", True)]
     assert [p.slide.number for p in project.pages["progress"]] == [5]
     assert [p.slide.number for p in project.pages["forecast"]] == [6]
     assert project.notes == [(6, "Kerro kiitos.")]
