@@ -73,7 +73,24 @@ def _project(slides: ProjectSlides, width: float, language: str) -> Draft:
     if risks is not None:
         data["risks"] = risks
     _others(slides, data, width, checks)
+    pages: list[tuple[tuple[str, ...], Page | None]] = [(("name",), slides.title)]
+    pages += [((kind,), page) for kind in ("goal", "progress", "forecast") for page in slides.pages[kind]]
+    pages += [(("forecast",), page) for page in slides.others]
+    for path, page in pages:
+        if page is not None:
+            unread(page, path, checks)
     return Draft("", data, checks, list(slides.notes))
+
+
+def unread(page: Page, path: tuple[str, ...], checks: Checks) -> None:
+    """Mark what the import does not read on a slide (pictures, charts) or reads only as text (SmartArt)."""
+    for box in page.boxes:
+        if box.kind == "other":
+            checks.add(page.slide.number, path, f"the slide has a {box.geometry} that is not read; "
+                                                "copy what it says by hand")
+        elif box.geometry == "diagram":
+            checks.add(page.slide.number, path, "the text of a SmartArt graphic is read as plain paragraphs; "
+                                                "check where it went")
 
 
 def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[tuple[int, str]]:
@@ -232,6 +249,8 @@ def _report(grouped: DeckSlides, projects: list[Draft], width: float) -> Draft:
     data["language"] = grouped.language
     if grouped.summary:
         data["summary"] = True
+    for page in [cover, *grouped.before] if cover else grouped.before:
+        unread(page, ("title",), checks)
     trailing = [(number, text) for text in texts]
     for page in grouped.before:
         trailing += [(page.slide.number, line.text) for line in lines(page.boxes, page.slide.number, width)]

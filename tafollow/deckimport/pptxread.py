@@ -21,6 +21,9 @@ from ..errors import DeckError, UsageError
 from .palette import A, Theme, colour
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 EMU_PER_PT = 12700
 DEFAULT_SIZE = 18.0
 """PowerPoint's text size when nothing says otherwise."""
@@ -50,7 +53,8 @@ class Para:
 class Box:
     """A shape on the slide: a text box or placeholder, a filled figure, or a table."""
 
-    kind: Literal["text", "figure", "table"]
+    kind: Literal["text", "figure", "table", "other"]
+    """"other": a picture, chart or embedded object, whose content is not read (geometry says which)."""
     x: float
     y: float
     w: float
@@ -209,12 +213,14 @@ def _box(shape: Any, slide: Any, theme: Theme, transform: _Transform, order: int
     if element.tag == f"{P}graphicFrame":
         table = element.find(f".//{A}tbl")
         if table is None:
-            return None
+            return _object(shape, x, y, w, h, order)
         rows = tuple(tuple("\n".join(_text(p) for p in cell.iter(f"{A}p")) for cell in row.iter(f"{A}tc"))
                      for row in table.iter(f"{A}tr"))
         return Box("table", x, y, w, h, rows=rows, order=order)
+    if element.tag == f"{P}pic":
+        return Box("other", x, y, w, h, geometry="picture", order=order)
     if element.tag != f"{P}sp":
-        return None  # pictures, connectors, charts: no text a reader could type back
+        return None  # connectors and lines: nothing to read
     placeholder = _placeholder_type(element)
     chain = _style_chain(shape, slide, placeholder)
     body = element.find(f"{P}txBody")
@@ -228,6 +234,25 @@ def _box(shape: Any, slide: Any, theme: Theme, transform: _Transform, order: int
     inset = body.find(f"{A}bodyPr").get("lIns") if body is not None and body.find(f"{A}bodyPr") is not None else None
     return Box(kind, x, y, w, h, paragraphs, placeholder, geometry, fill,
                inset_x=int(inset) / EMU_PER_PT if inset is not None else 7.2, order=order)
+
+
+def _object(shape: Any, x: float, y: float, w: float, h: float, order: int) -> Box:
+    """A chart, SmartArt graphic or embedded object: SmartArt's text is read, the rest only noted."""
+    from pptx.oxml import parse_xml
+
+    element = shape._element
+    ids = element.find(f".//{DGM}relIds")
+    if ids is not None:
+        try:
+            data = parse_xml(shape.part.related_part(ids.get(f"{R}dm")).blob)
+        except (KeyError, ValueError):
+            data = None
+        texts = [] if data is None else [
+            _text(p) for point in data.iter(f"{DGM}pt") if point.get("type", "node") == "node"
+            for p in point.iter(f"{A}p")]
+        return Box("text", x, y, w, h, tuple(Para(t) for t in texts if t.strip()), geometry="diagram", order=order)
+    kind = "chart" if element.find(f".//{CHART}chart") is not None else "object"
+    return Box("other", x, y, w, h, geometry=kind, order=order)
 
 
 def _placeholder_type(element: Any) -> str | None:

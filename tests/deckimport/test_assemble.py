@@ -60,3 +60,13 @@ def test_file_names_from_tafollows_notes_when_they_keep_the_order() -> None:
     assert [p.stem for p in projects] == ["05-eka", "07-toka"]
     _, projects = _assemble(COVER, *project(2, "Yksi", "07-toka.yaml"), *project(3, "Kaksi", "05-eka.yaml"))
     assert [p.stem for p in projects] == ["10-yksi", "20-kaksi"]
+
+
+def test_what_is_not_read_is_marked() -> None:
+    from tafollow.deckimport.pptxread import Box
+
+    picture = Box("other", 400, 100, 100, 100, geometry="picture")
+    _, [project] = _assemble(slide(1, title("Hanke"), text(36, 300, 600, 90, "Omistaja: A")),
+                             slide(2, title("Tavoite"), text(36, 100, 300, 100, "Teksti."), picture))
+    [check] = [c for c in project.checks.items if c.slide == 2]
+    assert check.path == ("goal",) and "picture" in check.message

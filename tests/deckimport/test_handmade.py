@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from pathlib import Path
 
 import pytest
 from importscore import Score, fields, score

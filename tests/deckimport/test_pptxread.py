@@ -107,3 +107,41 @@ def test_files_that_are_not_a_deck(tmp_path: Path) -> None:
         read_deck(tmp_path / "missing.pptx")
     with pytest.raises(UsageError, match="is a folder"):
         read_deck(tmp_path)
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf"
+                    "c0f01f0005000201ffa1b1a1a20000000049454e44ae426082")
+DIAGRAM = ('<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>'
+           '<dgm:pt modelId="0" type="doc"><dgm:t><a:bodyPr/><a:p><a:r><a:t>doc</a:t></a:r></a:p></dgm:t></dgm:pt>'
+           '<dgm:pt modelId="1"><dgm:t><a:bodyPr/><a:p><a:r><a:t>SUUNNITTELU</a:t></a:r></a:p></dgm:t></dgm:pt>'
+           '<dgm:pt modelId="2"><dgm:t><a:bodyPr/><a:p><a:r><a:t>TOTEUTUS</a:t></a:r></a:p></dgm:t></dgm:pt>'
+           '</dgm:ptLst></dgm:dataModel>')
+
+
+def test_pictures_are_noted_and_smartart_text_is_read(tmp_path: Path) -> None:
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    (tmp_path / "dot.png").write_bytes(PNG)
+    slide.shapes.add_picture(str(tmp_path / "dot.png"), Pt(10), Pt(10))
+    part = Part(PackURI("/ppt/diagrams/data1.xml"),
+                "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml", slide.part.package,
+                DIAGRAM.encode())
+    r_id = slide.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData")
+    frame = etree.fromstring(
+        '<p:graphicFrame xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<p:nvGraphicFramePr><p:cNvPr id="9" name="Diagram"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>'
+        '<p:xfrm><a:off x="0" y="1270000"/><a:ext cx="5080000" cy="1270000"/></p:xfrm><a:graphic>'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+        f'<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="{r_id}" '
+        'r:lo="" r:qs="" r:cs=""/></a:graphicData></a:graphic></p:graphicFrame>')
+    slide.shapes._spTree.append(frame)
+    picture, diagram = read_deck(_save(prs, tmp_path / "deck.pptx")).slides[0].boxes
+    assert (picture.kind, picture.geometry) == ("other", "picture")
+    assert (diagram.kind, diagram.geometry, diagram.text, diagram.y) == ("text", "diagram", "SUUNNITTELU\nTOTEUTUS",
+                                                                          100.0)
