@@ -21,7 +21,7 @@ from .forecast import read_forecast
 from .paragraphs import join_pages, lines
 from .progress import read_progress
 from .slides import DeckSlides, Page, ProjectSlides, is_label_line
-from .words import TYPED_BULLET, all_words, find_date, split_names, words
+from .words import TYPED_BULLET, all_words, find_date, same_text, split_names, words
 
 NUMBER_STEP = 10
 SUBHEADING_MAX = 120
@@ -146,7 +146,7 @@ def _label_value(line: str, kind: str) -> Any:
 def _goal(pages: list[Page], width: float, leftover: list[tuple[int, str]], checks: Checks,
           first: int) -> dict[str, Any]:
     goal: dict[str, Any] = {}
-    if pages and pages[0].heading and not any(pages[0].heading == w.headings["goal"] for w in all_words()):
+    if pages and pages[0].heading and not any(same_text(pages[0].heading, w.headings["goal"]) for w in all_words()):
         goal["heading"] = pages[0].heading
     found = join_pages([lines(page.boxes, page.slide.number, width) for page in pages])
     paragraphs: list[str] = []

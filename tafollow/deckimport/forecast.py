@@ -19,7 +19,7 @@ from .palette import LIGHTS, nearest
 from .paragraphs import Line, join_pages, lines, list_mark
 from .pptxread import Box
 from .slides import LIGHT_SHAPES, Page
-from .words import all_words, is_risks_heading, verdict, words
+from .words import all_words, is_risks_heading, same_text, verdict, words
 
 RIGHT_MARGIN = 20.0
 """A box this close to the risks column's left edge is in that column."""
@@ -57,7 +57,7 @@ def read_forecast(pages: list[Page], width: float, language: str, checks: Checks
             told.append(found)
     first = pages[0].slide.number if pages else 0
     custom = pages[0].heading if pages and pages[0].heading and not any(
-        pages[0].heading == w.headings["forecast"] for w in all_words()) else None
+        same_text(pages[0].heading, w.headings["forecast"]) for w in all_words()) else None
     forecast = _forecast(join_pages(told), lights, language, first, checks, custom)
     risks = _risks(heading, join_pages(risk_pages), language, checks) if heading is not None else None
     return forecast, risks

@@ -81,9 +81,9 @@ def read_progress(pages: list[Page], width: float, language: str, checks: Checks
 
 
 def _standard(heading: str) -> bool:
-    from .words import all_words
+    from .words import all_words, same_text
 
-    return any(heading == w.headings["progress"] for w in all_words())
+    return any(same_text(heading, w.headings["progress"]) for w in all_words())
 
 
 def _caption(table: Box, boxes: list[Box], used: set[int]) -> Box | None:

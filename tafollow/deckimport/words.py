@@ -131,21 +131,32 @@ def _keys(headings: dict[str, str], goal_variants: tuple[str, ...]) -> dict[str,
 
 
 def strip_title(title: str, project: str | None = None) -> tuple[str, bool]:
-    """A slide title without a continued mark ("(jatkuu)") or a trailing " – <project name>"."""
-    text = " ".join(title.split())
+    """A slide title without a continued mark ("(jatkuu)") or a trailing " – <project name>".
+
+    The rest is kept as typed (line breaks and spaces too): it may be a
+    heading of the data's own.
+    """
+    text = title.strip()
+    marks = [r"\s+".join(map(re.escape, w.continued.split())) for w in all_words() if w.continued.strip()]
+    patterns = [re.compile(rf"\s*(?:{'|'.join(marks)})\s*$")]
+    if project and project.split():
+        name = r"\s+".join(map(re.escape, project.split()))
+        patterns.append(re.compile(rf"\s+[–—-]\s+{name}\s*$"))
     continued = False
     changed = True
     while changed:
         changed = False
-        for w in all_words():
-            if w.continued and text.endswith(w.continued.strip()) and len(text) > len(w.continued.strip()):
-                text, continued, changed = text[: -len(w.continued.strip())].rstrip(), True, True
-        if project:
-            for dash in (" – ", " - ", " — "):
-                suffix = dash + " ".join(project.split())
-                if text.endswith(suffix) and len(text) > len(suffix):
-                    text, changed = text[: -len(suffix)].rstrip(), True
+        for index, pattern in enumerate(patterns):
+            found = pattern.search(text)
+            if found and found.start() > 0:
+                text, changed = text[: found.start()], True
+                continued = continued or index == 0
     return text, continued
+
+
+def same_text(a: str | None, b: str) -> bool:
+    """Equal but for how spaces and line breaks fall: a title is the standard one however it wraps."""
+    return a is not None and a.split() == b.split()
 
 
 def title_kind(title: str) -> tuple[str, str, str] | None:
@@ -164,12 +175,9 @@ def title_kind(title: str) -> tuple[str, str, str] | None:
     if best is None:
         return None
     _, kind, w = best
-    standard = w.headings[kind]
-    rest = ""
-    for dash in (" – ", " - ", " — "):
-        if title.startswith(standard + dash):
-            rest = title[len(standard + dash):].strip()
-    return kind, w.language, rest
+    standard = r"\s+".join(map(re.escape, w.headings[kind].split()))
+    after = re.match(rf"\s*{standard}\s+[–—-]\s+(\S.*)$", title, re.DOTALL)
+    return kind, w.language, after.group(1).strip() if after else ""
 
 
 # --------------------------------------------------------------------------

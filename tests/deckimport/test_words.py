@@ -86,3 +86,10 @@ def test_names() -> None:
         "Jouni Juntumaa", "Pekka Jyrkiäinen", "Harri Taponen"]
     assert split_names("Ville Mensio and Anne Euramaa") == ["Ville Mensio", "Anne Euramaa"]
     assert split_names("Suvi Ervamaa") == ["Suvi Ervamaa"]
+
+
+def test_a_title_keeps_its_own_spacing_and_line_breaks() -> None:
+    assert strip_title("Tavoitteet\nja tausta – Pikapalaute (jatkuu)", "Pikapalaute") == ("Tavoitteet\nja tausta", True)
+    assert strip_title("Ositettu tavoitteiden\ntoteutuminen")[0] == "Ositettu tavoitteiden\ntoteutuminen"
+    assert title_kind("Ositettu tavoitteiden\ntoteutuminen – Oma.Helsinki - Asiakkuus") == (
+        "progress", "fi", "Oma.Helsinki - Asiakkuus")
