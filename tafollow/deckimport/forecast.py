@@ -31,6 +31,8 @@ _MITIGATION_INSIDE = re.compile(rf"\s*\b(?:{_LABELS})\s*:\s*", re.IGNORECASE)
 def read_forecast(pages: list[Page], width: float, language: str, checks: Checks
                   ) -> tuple[dict[str, Any], Any]:
     """(the `forecast:` mapping, the `risks:` value or None) of a project's forecast slides."""
+    if not pages:
+        return {"status": "on_track"}, None
     lights: list[tuple[Box, int]] = []
     told: list[list[Line]] = []
     risk_pages: list[list[Line]] = []

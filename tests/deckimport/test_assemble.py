@@ -36,7 +36,7 @@ def test_title_slide_goal_and_report() -> None:
     assert data["goal"] == {"subheading": "Sitovat osatavoitteet", "paragraphs": ["Teksti."],
                             "bullets": ["Kohta", "Toinen kohta"]}
     assert project.stem == "10-pikapalaute"
-    assert [c.path for c in project.checks.items] == [("progress",), ("forecast", "status"), ("forecast",)]
+    assert [c.path for c in project.checks.items] == [("progress",), ("forecast",)]
 
 
 def test_missing_labels_are_written_as_missing_and_marked_extra_text_kept() -> None:

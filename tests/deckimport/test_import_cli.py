@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from conftest import SHIPPED_DATA
 from tafollow.cli import app
 from tafollow.load import load
+from tafollow.yamlread import read_yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from make_handmade import handmade  # noqa: E402
@@ -85,3 +86,19 @@ def test_a_deck_not_in_this_format(tmp_path: Path) -> None:
     result = _import(str(tmp_path / "sales.pptx"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and "no TA-seuranta project found" in result.stderr  # type: ignore[attr-defined]
     assert not (tmp_path / "out").exists()
+
+
+def test_more_than_the_format_allows_is_written_and_listed(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    slide.shapes.title.text = "Hanke " + "pitkä " * 30
+    slide.placeholders[1].text = "Omistaja: A\vProjektipäällikkö: B\vPäivitetty 1.2.2020"
+    prs.save(str(tmp_path / "long.pptx"))
+    result = _import(str(tmp_path / "long.pptx"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "'name' is 186 characters" in result.stderr and "do not validate yet" in result.stderr  # type: ignore
+    assert "slide 0" not in result.stderr  # type: ignore[attr-defined]
+    written = tmp_path / "out" / "projects" / "10-hanke-pitka-pitka-pitka-pitka-pitka.yaml"
+    assert read_yaml(written.read_text(encoding="utf-8")).data["name"] == "Hanke " + "pitkä " * 30
