@@ -201,6 +201,8 @@ def import_(
     written = result.written
     for flag in written.flags:
         typer.echo(f"tarkista: {flag}", err=True)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
     for path in written.others:
         typer.echo(f"note: {path} was there before and is left as it is; it goes into the same deck", err=True)
     for issue in written.issues:

@@ -22,6 +22,8 @@ class Imported:
     written: Written
     projects: int
     slides: int
+    notes: tuple[str, ...] = ()
+    """What the user should know that is not a doubt: slides left out by design."""
 
 
 def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
@@ -41,4 +43,6 @@ def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
     report, projects = assemble(grouped, content.width)
     header = f"Imported from {Path(deck).name} with tafollow import; lines marked '# tarkista' need a look."
     written = write(folder, report, projects, header, force=force)
-    return Imported(written, len(projects), len(content.slides))
+    notes = tuple(f"slide {number} is an overview slide; it is not read, the build makes it again from the "
+                  "projects (summary: true)" for number in grouped.summary)
+    return Imported(written, len(projects), len(content.slides), notes)

@@ -88,6 +88,9 @@ def unread(page: Page, path: tuple[str, ...], checks: Checks) -> None:
         if box.kind == "other":
             checks.add(page.slide.number, path, f"the slide has a {box.geometry} that is not read; "
                                                 "copy what it says by hand")
+        elif box.kind == "table" and page.kind != "progress":
+            checks.add(page.slide.number, path, "a table on the slide is read cell by cell as paragraphs; "
+                                                "check where they went")
         elif box.geometry == "diagram":
             checks.add(page.slide.number, path, "the text of a SmartArt graphic is read as plain paragraphs; "
                                                 "check where it went")
@@ -101,7 +104,7 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
     found: dict[str, Any] = {}
     rest: list[tuple[float, str]] = []
     for box in page.boxes if page else []:
-        for paragraph in box.paragraphs:
+        for paragraph in box.readable:
             other = []
             for line in paragraph.text.split("\n"):
                 kind = is_label_line(line)

@@ -41,12 +41,12 @@ def read_forecast(pages: list[Page], width: float, language: str, checks: Checks
     for page in pages:
         number = page.slide.number
         lights += [(box, number) for box in page.boxes if _is_light(box)]
-        boxes = [box for box in page.boxes if not _is_light(box) and (box.kind == "text" or box.text.strip())]
+        boxes = [box for box in page.boxes if not _is_light(box) and box.kind != "other"]
         found = lines(boxes, number, width)
         at = next((i for i, line in enumerate(found) if is_risks_heading(line.para)), None)
         if at is not None and heading is None:
             heading = found[at]
-            if found[at].box.paragraphs[0] is found[at].para and found[at].box.x >= width * 0.3:
+            if found[at].box.readable[0] is found[at].para and found[at].box.x >= width * 0.3:
                 column = found[at].box.x
             told.append(found[:at])
             risk_pages.append(found[at + 1:])

@@ -48,8 +48,8 @@ def reading_order(boxes: list[Box], width: float) -> list[Box]:
 
 
 def lines(boxes: list[Box], slide: int, width: float) -> list[Line]:
-    """Every non-empty paragraph of `boxes`, in reading order."""
-    return [Line(p, box, slide) for box in reading_order(boxes, width) for p in box.paragraphs if p.text.strip()]
+    """Every non-empty paragraph of `boxes` (a table's cells, row by row), in reading order."""
+    return [Line(p, box, slide) for box in reading_order(boxes, width) for p in box.readable if p.text.strip()]
 
 
 def join_pages(pages: list[list[Line]]) -> list[Line]:

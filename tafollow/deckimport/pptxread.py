@@ -75,6 +75,13 @@ class Box:
         return "\n".join(p.text for p in self.paragraphs)
 
     @property
+    def readable(self) -> tuple[Para, ...]:
+        """What a reader reads in the box: its paragraphs, or a table's cells row by row."""
+        if self.kind == "table":
+            return tuple(Para(cell) for row in self.rows for cell in row if cell.strip())
+        return self.paragraphs
+
+    @property
     def right(self) -> float:
         return self.x + self.w
 

@@ -67,7 +67,8 @@ class DeckSlides:
     projects: list[ProjectSlides]
     before: list[Page]
     """Slides between the cover and the first project that are not an overview."""
-    summary: bool
+    summary: list[int]
+    """The overview slides ("Yhteenveto"): not read, since the build makes them from the projects."""
     language: str
     footer: Footer
     cover_notes: list[tuple[int, str]] = field(default_factory=list)
@@ -80,12 +81,12 @@ def group(deck: Deck) -> DeckSlides:
     cover: Page | None = None
     projects: list[ProjectSlides] = []
     before: list[Page] = []
-    summary = False
+    summary: list[int] = []
     cover_notes: list[tuple[int, str]] = []
     for index, page in enumerate(pages):
         current = projects[-1] if projects else None
         if page.kind == "summary":
-            summary = True
+            summary.append(page.slide.number)
             continue
         if index == 0 and page.kind == "unknown":
             cover = page

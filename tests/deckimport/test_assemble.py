@@ -66,7 +66,10 @@ def test_what_is_not_read_is_marked() -> None:
     from tafollow.deckimport.pptxread import Box
 
     picture = Box("other", 400, 100, 100, 100, geometry="picture")
+    grid = Box("table", 36, 300, 300, 40, rows=(("Mittari", "Arvo"), ("Käyttäjiä", "40")))
     _, [project] = _assemble(slide(1, title("Hanke"), text(36, 300, 600, 90, "Omistaja: A")),
-                             slide(2, title("Tavoite"), text(36, 100, 300, 100, "Teksti."), picture))
-    [check] = [c for c in project.checks.items if c.slide == 2]
-    assert check.path == ("goal",) and "picture" in check.message
+                             slide(2, title("Tavoite"), text(36, 100, 300, 100, "Teksti."), picture, grid))
+    assert project.data["goal"]["paragraphs"] == ["Teksti.", "Mittari", "Arvo", "Käyttäjiä", "40"]
+    picture_check, table_check = [c for c in project.checks.items if c.slide == 2]
+    assert picture_check.path == ("goal",) and "picture" in picture_check.message
+    assert "cell by cell" in table_check.message

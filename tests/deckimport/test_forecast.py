@@ -56,3 +56,13 @@ def test_risks_continued_in_their_column_and_no_risks() -> None:
     assert forecast == {"status": "on_track", "narrative": ["Eka.", "Toka."]} and risks == ["Yksi.", "Kaksi."]
     none = _page(5, text(400, 96, 300, 300, "Riskit ja niihin varautuminen", "Ei tunnistettuja riskejä."))
     assert read_forecast([none], 720, "fi", Checks())[1] is None
+
+
+def test_a_table_of_risks_is_read_cell_by_cell() -> None:
+    from slidebits import table
+
+    page = _page(5, text(36, 96, 300, 300, "Tavoite on toteutumassa."),
+                 text(400, 96, 300, 30, "Riskit"), table(400, 130, ("Riski", "Varautuminen"), ("Viive", "Seuranta")))
+    forecast, risks = read_forecast([page], 720, "fi", Checks())
+    assert forecast == {"status": "on_track"}
+    assert risks == {"heading": "Riskit", "items": ["Riski", "Varautuminen", "Viive", "Seuranta"]}
