@@ -120,9 +120,10 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
         biggest = max(rest, key=lambda item: item[0])
         rest.remove(biggest)
         name = biggest[1]
-    data["name"] = name or MISSING
+    # Two projects without a name must still differ: the loader refuses two of one name.
+    data["name"] = name or f"{MISSING} {number}"
     if not name:
-        checks.add(number, ("name",), "no project name found")
+        checks.add(number, ("name",), "no project name found; named by its first slide's number")
     owner = found.get("owner")
     data["owner"] = owner or MISSING
     managers = found.get("managers") or [MISSING]

@@ -73,3 +73,10 @@ def test_what_is_not_read_is_marked() -> None:
     picture_check, table_check = [c for c in project.checks.items if c.slide == 2]
     assert picture_check.path == ("goal",) and "picture" in picture_check.message
     assert "cell by cell" in table_check.message
+
+
+def test_projects_without_a_name_still_differ() -> None:
+    labels = ("Omistaja: A", "Projektipäällikkö: B", "Päivitetty 1.1.2020")
+    _, projects = _assemble(slide(1, text(36, 300, 600, 90, *labels)), slide(2, text(36, 300, 600, 90, *labels)))
+    assert [p.data["name"] for p in projects] == [f"{MISSING} 1", f"{MISSING} 2"]
+    assert [p.stem for p in projects] == ["10-puuttuu-1", "20-puuttuu-2"]
