@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .. import measure, style
-from .pptxread import Box, Para
+from .pptxread import Box
+from .pptxtext import Para
 from .words import TYPED_BULLET, TYPED_NUMBER
 
 WIDTH_SAFETY = 0.98

@@ -1,6 +1,7 @@
 """A .pptx file → what each slide shows, shape by shape, as plain objects.
 
-The only module of the import that knows PresentationML. Everything a
+With pptxtext (paragraphs and what they inherit), the only module of the
+import that knows PresentationML. Everything a
 reader of the slide would see is kept: the text of every paragraph with
 the bullet or number drawn before it (also when it comes from the layout
 or the master, as in a content placeholder), where each shape is on the
@@ -19,34 +20,15 @@ from typing import Any, Literal
 
 from ..errors import DeckError, UsageError
 from .palette import A, Theme, colour
+from .pptxtext import (EMU_PER_PT, FOOTER_TYPES, TITLE_TYPES, P, Para, paragraphs, placeholder_type, style_chain,
+                       text_of)
 
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-EMU_PER_PT = 12700
-DEFAULT_SIZE = 18.0
-"""PowerPoint's text size when nothing says otherwise."""
 MAX_BYTES = 300 * 1024 * 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_TITLE_TYPES = {"title", "ctrTitle"}
-_FOOTER_TYPES = {"dt", "ftr", "sldNum"}
 
-Bullet = Literal["char", "number"] | None
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph as drawn: its text (a line break as "\\n") and what marks it."""
-
-    text: str
-    level: int = 0
-    bullet: Bullet = None
-    indent: float = 0.0
-    """Left margin of the text, in points (marL)."""
-    bold: bool = False
-    size: float = DEFAULT_SIZE
-    color: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,11 +77,11 @@ class Box:
 
     @property
     def is_title(self) -> bool:
-        return self.placeholder in _TITLE_TYPES
+        return self.placeholder in TITLE_TYPES
 
     @property
     def is_footer(self) -> bool:
-        return self.placeholder in _FOOTER_TYPES
+        return self.placeholder in FOOTER_TYPES
 
 
 @dataclass(frozen=True)
@@ -158,7 +140,7 @@ def _notes(slide: Any) -> str:
     if not slide.has_notes_slide:
         return ""
     holder = slide.notes_slide.notes_placeholder
-    return "\n".join(_text(p) for p in holder._element.iter(f"{A}p")) if holder is not None else ""
+    return "\n".join(text_of(p) for p in holder._element.iter(f"{A}p")) if holder is not None else ""
 
 
 # --------------------------------------------------------------------------
@@ -221,25 +203,25 @@ def _box(shape: Any, slide: Any, theme: Theme, transform: _Transform, order: int
         table = element.find(f".//{A}tbl")
         if table is None:
             return _object(shape, x, y, w, h, order)
-        rows = tuple(tuple("\n".join(_text(p) for p in cell.iter(f"{A}p")) for cell in row.iter(f"{A}tc"))
+        rows = tuple(tuple("\n".join(text_of(p) for p in cell.iter(f"{A}p")) for cell in row.iter(f"{A}tc"))
                      for row in table.iter(f"{A}tr"))
         return Box("table", x, y, w, h, rows=rows, order=order)
     if element.tag == f"{P}pic":
         return Box("other", x, y, w, h, geometry="picture", order=order)
     if element.tag != f"{P}sp":
         return None  # connectors and lines: nothing to read
-    placeholder = _placeholder_type(element)
-    chain = _style_chain(shape, slide, placeholder)
+    placeholder = placeholder_type(element)
+    chain = style_chain(shape, slide, placeholder)
     body = element.find(f"{P}txBody")
-    paragraphs = tuple(_paragraphs(body, chain, theme)) if body is not None else ()
+    found = tuple(paragraphs(body, chain, theme)) if body is not None else ()
     geometry = _geometry(element)
     fill = _fill(element, theme)
     is_text = element.find(f"{P}nvSpPr/{P}cNvSpPr").get("txBox") == "1" or placeholder is not None
     kind: Literal["text", "figure"] = "figure" if fill is not None and not is_text else "text"
-    if kind == "text" and not any(p.text.strip() for p in paragraphs):
+    if kind == "text" and not any(p.text.strip() for p in found):
         return None  # a stray empty box
     inset = body.find(f"{A}bodyPr").get("lIns") if body is not None and body.find(f"{A}bodyPr") is not None else None
-    return Box(kind, x, y, w, h, paragraphs, placeholder, geometry, fill,
+    return Box(kind, x, y, w, h, found, placeholder, geometry, fill,
                inset_x=int(inset) / EMU_PER_PT if inset is not None else 7.2, order=order)
 
 
@@ -255,18 +237,11 @@ def _object(shape: Any, x: float, y: float, w: float, h: float, order: int) -> B
         except (KeyError, ValueError):
             data = None
         texts = [] if data is None else [
-            _text(p) for point in data.iter(f"{DGM}pt") if point.get("type", "node") == "node"
+            text_of(p) for point in data.iter(f"{DGM}pt") if point.get("type", "node") == "node"
             for p in point.iter(f"{A}p")]
         return Box("text", x, y, w, h, tuple(Para(t) for t in texts if t.strip()), geometry="diagram", order=order)
     kind = "chart" if element.find(f".//{CHART}chart") is not None else "object"
     return Box("other", x, y, w, h, geometry=kind, order=order)
-
-
-def _placeholder_type(element: Any) -> str | None:
-    ph = element.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
-    if ph is None:
-        return None
-    return ph.get("type", "obj" if ph.get("idx") else "body")
 
 
 def _geometry(element: Any) -> str | None:
@@ -295,113 +270,3 @@ def _fill(element: Any, theme: Theme) -> str | None:
     if reference is not None and reference.get("idx", "0") != "0" and len(reference):
         return colour(reference[0], theme)
     return None
-
-
-# --------------------------------------------------------------------------
-# Paragraphs, with what they inherit from the layout and the master
-
-
-def _style_chain(shape: Any, slide: Any, placeholder: str | None) -> list[Any]:
-    """The list styles a paragraph of `shape` inherits from, nearest first."""
-    chain = []
-    own = shape._element.find(f"{P}txBody/{A}lstStyle")
-    if own is not None:
-        chain.append(own)
-    if placeholder is None:
-        return chain
-    layout_shape = _inherited(slide.slide_layout, shape)
-    master_shape = _inherited(slide.slide_layout.slide_master, layout_shape or shape)
-    for base in (layout_shape, master_shape):
-        found = base._element.find(f"{P}txBody/{A}lstStyle") if base is not None else None
-        if found is not None:
-            chain.append(found)
-    styles = slide.slide_layout.slide_master.element.find(f"{P}txStyles")
-    if styles is not None and placeholder not in _FOOTER_TYPES:
-        found = styles.find(f"{P}titleStyle" if placeholder in _TITLE_TYPES else f"{P}bodyStyle")
-        if found is not None:
-            chain.append(found)
-    return chain
-
-
-def _inherited(holder: Any, shape: Any) -> Any:
-    """The placeholder of a layout (or master) that `shape` takes its place and style from."""
-    try:
-        mine = shape.placeholder_format
-    except (AttributeError, ValueError):
-        return None
-    candidates = list(holder.placeholders)
-    by_idx = [c for c in candidates if c.placeholder_format.idx == mine.idx and mine.idx]
-    if by_idx:
-        return by_idx[0]
-    kind = _placeholder_type(shape._element)
-    same = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind or "", kind)
-    return next((c for c in candidates if (_placeholder_type(c._element) in (kind, same))), None)
-
-
-def _paragraphs(body: Any, chain: list[Any], theme: Theme) -> list[Para]:
-    out = []
-    for p in body.findall(f"{A}p"):
-        ppr = p.find(f"{A}pPr")
-        level = int(ppr.get("lvl", 0)) if ppr is not None else 0
-        levels = [ppr] + [style.find(f"{A}lvl{level + 1}pPr") for style in chain]
-        levels = [element for element in levels if element is not None]
-        runs = [r for r in p if r.tag in (f"{A}r", f"{A}fld")]
-        props = [r.find(f"{A}rPr") for r in runs if (r.findtext(f"{A}t") or "").strip()]
-        defaults = [element.find(f"{A}defRPr") for element in levels]
-        defaults = [element for element in defaults if element is not None]
-
-        def attribute(name: str, props: list[Any] = props, defaults: list[Any] = defaults) -> list[str | None]:
-            found = []
-            for rpr in props or [None]:
-                value = rpr.get(name) if rpr is not None else None
-                for default in defaults:
-                    if value is not None:
-                        break
-                    value = default.get(name)
-                found.append(value)
-            return found
-
-        bold = all(value in ("1", "true") for value in attribute("b"))
-        sizes = [int(value) / 100 for value in attribute("sz") if value]
-        out.append(Para(_text(p), level, _bullet(levels), _indent(levels), bold,
-                        max(sizes) if sizes else DEFAULT_SIZE, _run_colour(props, theme)))
-    return out
-
-
-def _bullet(levels: list[Any]) -> Bullet:
-    for element in levels:
-        for child in element:
-            tag = child.tag.replace(A, "")
-            if tag == "buNone":
-                return None
-            if tag in ("buChar", "buBlip"):
-                return "char"
-            if tag == "buAutoNum":
-                return "number"
-    return None
-
-
-def _indent(levels: list[Any]) -> float:
-    for element in levels:
-        if element.get("marL") is not None:
-            return int(element.get("marL")) / EMU_PER_PT
-    return 0.0
-
-
-def _run_colour(props: list[Any], theme: Theme) -> str | None:
-    for rpr in props:
-        fill = rpr.find(f"{A}solidFill") if rpr is not None else None
-        if fill is not None and len(fill):
-            return colour(fill[0], theme)
-    return None
-
-
-def _text(p: Any) -> str:
-    """A paragraph's text: runs and fields as typed, a line break as "\\n"."""
-    parts = []
-    for child in p:
-        if child.tag in (f"{A}r", f"{A}fld"):
-            parts.append(child.findtext(f"{A}t") or "")
-        elif child.tag == f"{A}br":
-            parts.append("\n")
-    return "".join(parts)

@@ -23,7 +23,8 @@ def test_title_slide_goal_and_report() -> None:
         COVER,
         slide(2, title("Pikapalaute"), text(36, 300, 600, 90, para("TA-seuranta"), para(
             "Omistaja: Katri Vänttinen\nProjektipäälliköt: Jouni Juntumaa, Pekka Jyrkiäinen ja Harri Taponen"),
-            "Päivitetty 17.10.2019"), text(36, 500, 100, 20, "17.10.2019"), text(250, 500, 200, 20, "Kehittämispalvelut")),
+            "Päivitetty 17.10.2019"), text(36, 500, 100, 20, "17.10.2019"),
+              text(250, 500, 200, 20, "Kehittämispalvelut")),
         slide(3, title("Tavoite"), text(36, 100, 600, 300, para("Sitovat osatavoitteet", bold=True), "Teksti.",
                                         para("Kohta", bullet="char"), "• Toinen kohta"),
               text(36, 500, 100, 20, "17.10.2019"), text(250, 500, 200, 20, "Kehittämispalvelut")),
@@ -53,8 +54,8 @@ def test_missing_labels_are_written_as_missing_and_marked_extra_text_kept() -> N
 
 def test_file_names_from_tafollows_notes_when_they_keep_the_order() -> None:
     def project(number: int, name: str, source: str) -> list:
-        return [slide(number, title(name), text(36, 300, 600, 90, "Omistaja: A", "Projektipäällikkö: B",
-                                                "Päivitetty 1.1.2020"), notes=f"Lähde: {source}, päivitetty 1.1.2020")]
+        labels = text(36, 300, 600, 90, "Omistaja: A", "Projektipäällikkö: B", "Päivitetty 1.1.2020")
+        return [slide(number, title(name), labels, notes=f"Lähde: {source}, päivitetty 1.1.2020")]
 
     _, projects = _assemble(COVER, *project(2, "Yksi", "05-eka.yaml"), *project(3, "Kaksi", "07-toka.yaml"))
     assert [p.stem for p in projects] == ["05-eka", "07-toka"]

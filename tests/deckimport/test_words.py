@@ -37,7 +37,8 @@ def test_a_title_of_its_own_is_not_a_known_one() -> None:
 
 
 @pytest.mark.parametrize("title", [
-    "Tavoite – Harrastuspassi (jatkuu)", "Tavoite (jatkuu) – Harrastuspassi", "Tavoite  –  Harrastuspassi (jatkuu)",
+    "Tavoite – Harrastuspassi (jatkuu)", "Tavoite (jatkuu) – Harrastuspassi",
+    "Tavoite  –  Harrastuspassi (jatkuu)",
 ])
 def test_titles_made_unique_with_the_project_name_and_continued(title: str) -> None:
     assert strip_title(title, "Harrastuspassi") == ("Tavoite", True)
@@ -89,7 +90,8 @@ def test_names() -> None:
 
 
 def test_a_title_keeps_its_own_spacing_and_line_breaks() -> None:
-    assert strip_title("Tavoitteet\nja tausta – Pikapalaute (jatkuu)", "Pikapalaute") == ("Tavoitteet\nja tausta", True)
+    title = "Tavoitteet\nja tausta – Pikapalaute (jatkuu)"
+    assert strip_title(title, "Pikapalaute") == ("Tavoitteet\nja tausta", True)
     assert strip_title("Ositettu tavoitteiden\ntoteutuminen")[0] == "Ositettu tavoitteiden\ntoteutuminen"
     assert title_kind("Ositettu tavoitteiden\ntoteutuminen – Oma.Helsinki - Asiakkuus") == (
         "progress", "fi", "Oma.Helsinki - Asiakkuus")
