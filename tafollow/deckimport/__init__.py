@@ -1,7 +1,7 @@
 """`tafollow import`: a TA-seuranta deck, made by hand in PowerPoint or by tafollow, back into data.
 
 One way through: the .pptx is read into plain shapes and paragraphs
-(pptxread), the slides are sorted into the cover and each project's
+(pptxread, pptxtext), the slides are sorted into the cover and each project's
 slides (slides), each project's fields are read from them (assemble, with
 progress, phases, grids and forecast), and the files are written and read
 back by the loader every command uses (files, yamlout). What the import is

@@ -61,6 +61,9 @@ def test_other_project_files_are_not_mixed_in(deck: Path, tmp_path: Path) -> Non
     result = _import(str(deck), "-o", str(tmp_path))
     assert result.exit_code == 2 and "other project files" in result.stderr  # type: ignore[attr-defined]
     assert not (tmp_path / "report.yaml").exists()
+    forced = _import(str(deck), "-o", str(tmp_path), "--force")
+    assert forced.exit_code == 0 and "99-oma.yaml was there before" in forced.stderr  # type: ignore[attr-defined]
+    assert (tmp_path / "projects" / "99-oma.yaml").read_text(encoding="utf-8") == "name: x\n"
 
 
 @pytest.mark.parametrize("content, message", [
