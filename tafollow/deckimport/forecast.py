@@ -87,6 +87,9 @@ def _forecast(told: list[Line], lights: list[tuple[Box, int]], language: str, sl
     elif said is not None and said[1] and said[0] != status:
         checks.add(slide, ("forecast", "sentence"), f"the traffic light says {status} but the sentence "
                                                     f"{quote(told[0].text)} says {said[0]}")
+    if not is_verdict and lights:
+        checks.add(slide, ("forecast", "status"), "no verdict sentence beside the light; the deck will say "
+                                                  f"{quote(words(language).verdicts[status])}")
     forecast: dict[str, Any] = {"status": status}
     if sentence is not None and sentence != words(language).verdicts[status]:
         forecast["sentence"] = sentence

@@ -66,3 +66,11 @@ def test_a_table_of_risks_is_read_cell_by_cell() -> None:
     forecast, risks = read_forecast([page], 720, "fi", Checks())
     assert forecast == {"status": "on_track"}
     assert risks == {"heading": "Riskit", "items": ["Riski", "Varautuminen", "Viive", "Seuranta"]}
+
+
+def test_a_light_without_a_verdict_is_marked() -> None:
+    checks = Checks()
+    page = _page(5, figure(36, 100, 16, 16, "009246", geometry="ellipse"), text(60, 96, 300, 300, "Hanke etenee."))
+    forecast, _ = read_forecast([page], 720, "fi", checks)
+    assert forecast == {"status": "on_track", "narrative": ["Hanke etenee."]}
+    assert "'Tavoite on toteutumassa.'" in checks.items[0].message
