@@ -255,6 +255,40 @@ def init(
                "commit, and CI builds the deck on every push.")
 
 
+@app.command("import")
+def import_(
+    deck: Annotated[Path, typer.Argument(help="A TA-seuranta deck (.pptx), made by hand or by tafollow.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The data folder to write.")] = Path("data"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+) -> None:
+    """Turn DECK back into data: report.yaml and projects/NN-name.yaml, in the deck's order."""
+    from .deckimport import import_deck
+    from .errors import TafollowError
+
+    started = time.perf_counter()
+    try:
+        result = import_deck(deck, output, force=force)
+    except TafollowError as error:
+        _fail(error)
+    written = result.written
+    for flag in written.flags:
+        _echo(f"tarkista: {flag}", err=True)
+    for note in result.notes:
+        _echo(f"note: {note}", err=True)
+    for path in written.others:
+        _echo(f"note: {path} was there before and is left as it is; it goes into the same deck", err=True)
+    for issue in written.issues:
+        _echo(f"error: {issue}", err=True)
+    count = len(written.flags)
+    seconds = time.perf_counter() - started
+    _echo(f"{result.projects} projects, {result.slides} slides → {output}; {count} item"
+               f"{'s' if count != 1 else ''} to check (# tarkista) ({seconds:.1f} s)")
+    if written.issues:
+        _echo(f"{len(written.issues)} problem{'s' if len(written.issues) != 1 else ''}: the files are "
+                   "written but do not validate yet; fix the lines above", err=True)
+        raise typer.Exit(1)
+
+
 @app.command()
 def schema(
     folder: Annotated[Path, typer.Argument(

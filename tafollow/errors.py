@@ -105,6 +105,12 @@ class UsageError(TafollowError):
     exit_code = 2
 
 
+class DeckError(TafollowError):
+    """A file given to `tafollow import` is not a TA-seuranta deck tafollow can read; nothing is written."""
+
+    exit_code = 1
+
+
 class SetupError(TafollowError):
     """Something tafollow needs from the machine is missing or broken; the data is not at fault."""
 

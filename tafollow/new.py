@@ -27,6 +27,7 @@ from .yamlread import _show as show
 SKELETON = "fi/new-project.yaml.j2"
 SCHEMA_DIR = "schema"
 PROJECT_SCHEMA_FILE = "project.schema.json"
+REPORT_SCHEMA_FILE = "report.schema.json"
 NUMBER_STEP = 10
 """Project files are numbered 10, 20, 30 …, leaving room to slot one in between."""
 SLUG_MAX = 40
@@ -104,11 +105,16 @@ def schema_reference(projects_dir: Path) -> str | None:
     None when the repository has no schema: a reference to tafollow's own
     copy would name a folder on this machine only.
     """
-    folder = schema_folder(Path(projects_dir).parent)
-    if folder is None:
+    return reference(Path(projects_dir), Path(projects_dir).parent, PROJECT_SCHEMA_FILE)
+
+
+def reference(file_dir: Path, data_dir: Path, schema_file: str) -> str | None:
+    """`schema_file` in the repository's schema folder for `data_dir`, relative to `file_dir`; None if absent."""
+    folder = schema_folder(data_dir)
+    if folder is None or not (folder / schema_file).is_file():
         return None
     try:
-        return Path(os.path.relpath(folder / PROJECT_SCHEMA_FILE, Path(projects_dir).resolve())).as_posix()
+        return Path(os.path.relpath(folder / schema_file, Path(file_dir).resolve())).as_posix()
     except ValueError:  # another drive on Windows: no relative path exists
         return None
 

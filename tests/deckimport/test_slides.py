@@ -1,0 +1,64 @@
+"""Slides are known by what they say: labels, titles (with a project name or a continued mark), content."""
+
+from __future__ import annotations
+
+from slidebits import figure, para, slide, table, text, title
+
+from tafollow.deckimport.pptxread import Deck
+from tafollow.deckimport.slides import group
+
+
+def _deck(*slides: object) -> Deck:
+    return Deck(tuple(slides), 720.0, 540.0)  # type: ignore[arg-type]
+
+
+def _footer(number: int) -> list:
+    return [text(36, 500, 100, 20, "17.10.2019"), text(250, 500, 200, 20, "Kehittämispalvelut"),
+            text(640, 500, 40, 20, str(number))]
+
+
+def test_cover_projects_and_continued_slides() -> None:
+    deck = _deck(
+        slide(1, title("Sitovat tavoitteet 2019"), text(36, 200, 600, 40, "Ennuste toteutumisesta 21.10.2019")),
+        slide(2, title("Harrastuspassi"), text(36, 300, 600, 90, "Omistaja: Mikko Vatka", "Projektipäällikkö: Suvi",
+                                                "Päivitetty 9.10.2019"), *_footer(2),
+              notes="Lähde: 10-harrastuspassi.yaml, päivitetty 9.10.2019"),
+        slide(3, title("Tavoitteet – Harrastuspassi"), text(36, 100, 600, 300, "Goal text"), *_footer(3)),
+        slide(4, title("Tavoitteet – Harrastuspassi (jatkuu)"), text(36, 100, 600, 300, "More"), *_footer(4)),
+        slide(5, title("Vaiheet"), figure(36, 100, 200, 50, "009246", "A"), figure(236, 100, 200, 50, "FFC000", "B"),
+              *_footer(5)),
+        slide(6, title("Ennuste – Harrastuspassi"), figure(36, 100, 16, 16, "009246", geometry="ellipse"),
+              text(60, 100, 300, 300, "Tavoite on toteutumassa."), *_footer(6), notes="Kerro kiitos."),
+    )
+    grouped = group(deck)
+    assert grouped.cover is not None and grouped.cover.heading == "Sitovat tavoitteet 2019"
+    assert (grouped.footer.date, grouped.footer.unit, grouped.language) == ("17.10.2019", "Kehittämispalvelut", "fi")
+    [project] = grouped.projects
+    assert project.title is not None and project.title.heading == "Harrastuspassi"
+    assert project.source == "10-harrastuspassi.yaml"
+    goal = project.pages["goal"]
+    assert [(p.heading, p.continued) for p in goal] == [("Tavoitteet", False), ("Tavoitteet", True)]
+    assert [p.slide.number for p in project.pages["progress"]] == [5]
+    assert [p.slide.number for p in project.pages["forecast"]] == [6]
+    assert project.notes == [(6, "Kerro kiitos.")]
+    assert all(not any(b.text == "Kehittämispalvelut" for b in p.boxes) for p in goal)
+
+
+def test_projects_without_title_slides_take_their_name_from_a_title() -> None:
+    deck = _deck(
+        slide(1, title("Tavoite – Eka"), text(36, 100, 600, 100, "Yksi")),
+        slide(2, title("Ennuste tavoitteiden toteutumisesta ja riskit – Eka"), text(36, 100, 600, 100, "x")),
+        slide(3, title("Tavoite – Toka"), text(36, 100, 600, 100, "Kaksi")),
+        slide(4, title("Yhteenveto"), table(36, 100, ("Projekti", "Omistaja"), ("Eka", "A"))),
+    )
+    grouped = group(deck)
+    assert grouped.cover is None and grouped.summary
+    assert [p.name for p in grouped.projects] == ["Eka", "Toka"]
+
+
+def test_labels_on_a_slide_without_a_title_placeholder() -> None:
+    deck = _deck(slide(1, text(36, 300, 600, 90, para("Owner: Hanna Rautio\nProject managers: A and B"),
+                               "Updated 14 October 2021"), text(36, 100, 600, 60, para("Trees", size=36.0))))
+    grouped = group(deck)
+    [project] = grouped.projects
+    assert project.title is not None and project.title.heading is None and grouped.language == "en"
