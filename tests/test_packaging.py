@@ -56,6 +56,12 @@ def test_every_file_of_the_resource_folders_is_packaged(folder: str) -> None:
     assert missing == [], "add their folders to [tool.setuptools] packages and package-data in pyproject.toml"
 
 
+def test_every_python_package_is_packaged() -> None:
+    """A subpackage of tafollow (tafollow/deckimport) left out of the list is missing from the wheel."""
+    found = {".".join(path.parent.relative_to(REPO_ROOT).parts) for path in (REPO_ROOT / "tafollow").rglob("__init__.py")}
+    assert found - set(SETUPTOOLS["packages"]) == set()
+
+
 def test_packaging_scratch_space_is_not_the_decks_folder() -> None:
     """`pip install .` once left build/lib and build/bdist.* beside the deck in build/."""
     config = (REPO_ROOT / "setup.cfg").read_text(encoding="utf-8")
@@ -142,6 +148,10 @@ def test_the_wheel_runs_a_whole_round_from_an_empty_folder(installed: Path, tmp_
     assert "2 projects, 9 slides → build/ta-seuranta.pptx" in _ok(_run(installed, division, "build"))
     assert "9 slides → en.pptx" in _ok(_run(installed, division, "build", "--lang", "en", "-o", "en.pptx"))
     assert '"$schema"' in _ok(_run(installed, division, "schema"))
+    deck = division / "build" / "ta-seuranta.pptx"
+    imported = _run(installed, division, "import", str(deck), "-o", "imported")
+    assert imported.returncode == 0, imported.stderr
+    assert _ok(_run(installed, division, "validate", "imported")) == "imported: OK\n"
     assert _ok(_run(installed, division, "schema", "--write")).count(": unchanged") == 2
 
     require_render_tools()
