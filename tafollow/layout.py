@@ -120,7 +120,8 @@ def _goal(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
         blocks = [Block((*texts, *blocks[0].paragraphs), 0.0), *blocks[1:]] if blocks else [Block(tuple(texts))]
     body = frames.body
     pages = flow(blocks, (body.w, body.h), (body.w, body.h), style.GOAL)
-    items = [[TextBox(body, tuple(page.paragraphs()), name="Goal", inset_y=style.INSET_Y)] for page in pages]
+    items: list[list[Item]] = [[TextBox(body, tuple(page.paragraphs()), name="Goal", inset_y=style.INSET_Y)]
+                               for page in pages]
     return content_slides(goal.heading or labels("goal_heading"), items, frames, labels, project.name)
 
 

@@ -82,8 +82,9 @@ def progress_pages(project: Project, labels: Labels, body: Rect) -> list[list[It
 
 def _beside(specs: list[Cells], width: float, room: float) -> float | None:
     """The table size at which every table fits whole in the right column; None when they do not."""
+    largest = [table_size(spec, width) for spec in specs]
     for size in style.sizes(style.TABLE):
-        if all(table_size(spec, width) is not None and table_size(spec, width) >= size for spec in specs):
+        if all(found is not None and found >= size for found in largest):
             stacked = sum(height(spec, size, width) for spec in specs) + 12.0 * (len(specs) - 1)
             if stacked <= room:
                 return size

@@ -132,7 +132,8 @@ def _columns(body: Rect, rows: list[_Row], header: tuple[str, ...], labels: Labe
     for width in (name_w, rest - name_w, forecast_w, progress_w, phases_w):
         rects.append(Rect(x, 0.0, width, 0.0))
         x += width
-    return _Columns(*rects, cell_w=cell_w, cell_gap=gap)
+    name, owner, forecast, progress, phases = rects
+    return _Columns(name, owner, forecast, progress, phases, cell_w=cell_w, cell_gap=gap)
 
 
 def _cells_width(lanes: list[list[Status]], cell_w: float, gap: float) -> float:
@@ -228,11 +229,12 @@ def _row(row: _Row, columns: _Columns, y: float, size: float, labels: Labels) ->
         for phase_index, phase in enumerate(lane):
             # The cell's mark is a cue besides its colour, where the cell is wide enough to hold it.
             mark = style.STATUS_MARK[phase] if columns.cell_w >= MARK_MIN_W and cell_h >= line_pitch(LEGEND_SIZE) else ""
-            text = (Paragraph(mark, LEGEND_SIZE, bold=True, color=style.STATUS_TEXT[phase], align="center"),) if mark else ()
+            marked_cell = ((Paragraph(mark, LEGEND_SIZE, bold=True, color=style.STATUS_TEXT[phase], align="center"),)
+                           if mark else ())
             alt = labels("alt_summary_phase", row.project.name, lane_index + 1 if len(lanes) > 1 else None,
                          phase_index + 1, phase)
             items.append(Shape(Rect(x, middle - cell_h / 2, columns.cell_w, cell_h), "rect", style.STATUS_FILL[phase],
-                               text, name=f"Summary phase {lane_index + 1}.{phase_index + 1} {phase}", alt=alt))
+                               marked_cell, name=f"Summary phase {lane_index + 1}.{phase_index + 1} {phase}", alt=alt))
             x += columns.cell_w + columns.cell_gap
     left, right = columns.name.x, columns.phases.right
     items.append(Shape(Rect(left, y + height - RULE_H, right - left, RULE_H), "rect", RULE, name="Summary rule",

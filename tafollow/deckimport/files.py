@@ -98,8 +98,8 @@ def _write_drafts(staging: Path, folder: Path, report: Draft, projects: list[Dra
     # folder has none, they are written beside the data (schema/), so every line points at a file.
     if schema_folder(folder) is None:
         write_schemas(staging / SCHEMA_DIR)
-        schemas = {REPORT_FILE: f"{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}",
-                   PROJECTS_DIR: f"../{SCHEMA_DIR}/{PROJECT_SCHEMA_FILE}"}
+        schemas: dict[str, str | None] = {REPORT_FILE: f"{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}",
+                                          PROJECTS_DIR: f"../{SCHEMA_DIR}/{PROJECT_SCHEMA_FILE}"}
     else:
         schemas = {REPORT_FILE: reference(folder, folder, REPORT_SCHEMA_FILE),
                    PROJECTS_DIR: schema_reference(folder / PROJECTS_DIR)}
