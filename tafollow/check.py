@@ -33,6 +33,8 @@ RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header"
          "missing-language", "core-properties")
 MAX_PART = 50 * 1024 * 1024
 """No slide, layout or theme of a real deck comes near this; a part that claims more is refused unread."""
+MAX_XML = 200 * 1024 * 1024
+"""All the XML read from one deck (pictures are never read): a deck of zip bombs is refused, not unpacked."""
 _SCHEME_ALIASES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
 
@@ -71,14 +73,16 @@ class _Deck:
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
         self._parsed: dict[str, Any] = {}
+        self._budget = MAX_XML
 
     # -- the package ----------------------------------------------------------
 
     def xml(self, name: str) -> Any:
         if name not in self._parsed:
             info = self.archive.getinfo(name)
-            if info.file_size > MAX_PART:
-                raise ValueError(f"{name} is {info.file_size} bytes")
+            self._budget -= info.file_size
+            if info.file_size > MAX_PART or self._budget < 0:
+                raise ValueError(f"{name} unpacks to {info.file_size} bytes; this is more than a deck holds")
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
             self._parsed[name] = etree.fromstring(self.archive.read(name), parser)
         return self._parsed[name]

@@ -146,3 +146,20 @@ def test_reading_order_is_the_visual_order(tmp_path: Path) -> None:
             if left in names and right in names and slide.shapes[names.index(right)].left > \
                     slide.shapes[names.index(left)].left:
                 assert names.index(left) < names.index(right), (number, names)
+
+
+def test_a_deck_that_unpacks_without_end_is_refused_unread(tmp_path: Path) -> None:
+    """A slide part that claims 1 GB is refused from the zip's directory, before anything is unpacked."""
+    import zipfile
+
+    good = _build("shipped-fi", tmp_path)
+    bomb = tmp_path / "bomb.pptx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "ppt/slides/slide2.xml":
+                data = data + b" " * (60 * 1024 * 1024)  # compresses to next to nothing
+            target.writestr(item.filename, data)
+    result = CliRunner().invoke(app, ["check", str(bomb)])
+    assert result.exit_code == 1
+    assert "more than a deck holds" in result.output and "Traceback" not in result.output
