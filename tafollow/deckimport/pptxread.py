@@ -99,6 +99,23 @@ class Deck:
     source: Path = field(default=Path("deck.pptx"))
 
 
+MAX_UNPACKED = 2 * MAX_BYTES
+"""python-pptx unpacks every part of a deck when it opens it: a small file that unpacks to gigabytes
+(a zip bomb) is refused from the zip's directory first. Sizes are the ones the directory declares,
+which zipfile never reads past."""
+
+
+def _check_unpacked_size(path: Path, raw: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DeckError(f"{path}: a damaged PowerPoint file ({exc})") from None
+    if total > MAX_UNPACKED:
+        raise DeckError(f"{path}: unpacks to {total // 1024 // 1024} MB, more than {MAX_UNPACKED // 1024 // 1024} MB; "
+                        "is it a slide deck?")
+
+
 def read_deck(path: Path) -> Deck:
     """Read `path`; raise `DeckError` for a file that is not a readable .pptx."""
     path = Path(path)
@@ -119,6 +136,7 @@ def read_deck(path: Path) -> Deck:
         raise DeckError(f"{path}: an old PowerPoint 97–2003 file (.ppt); save it as .pptx in PowerPoint first")
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise DeckError(f"{path}: not a PowerPoint file (.pptx)")
+    _check_unpacked_size(path, raw)
     from pptx import Presentation
 
     try:

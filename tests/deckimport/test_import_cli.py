@@ -105,3 +105,27 @@ def test_more_than_the_format_allows_is_written_and_listed(tmp_path: Path) -> No
     assert "slide 0" not in result.stderr  # type: ignore[attr-defined]
     written = tmp_path / "out" / "projects" / "10-hanke-pitka-pitka-pitka-pitka-pitka.yaml"
     assert read_yaml(written.read_text(encoding="utf-8")).data["name"] == "Hanke " + "pitkä " * 30
+
+
+def test_a_deck_that_unpacks_to_gigabytes_is_refused_before_unpacking(tmp_path: Path) -> None:
+    """A 1 MB file whose one part unpacks to 1 GB would fill memory when python-pptx opened it."""
+    import subprocess
+    import zipfile
+
+    bomb = tmp_path / "bomb.pptx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("ppt/media/filler.bin", "w", force_zip64=True) as stream:
+            block = b"\0" * (1 << 20)
+            for _ in range(1024):
+                stream.write(block)
+    code = ("import sys, resource; from tafollow.cli import main; sys.argv = ['tafollow', 'import', sys.argv[1], "
+            "'-o', sys.argv[2]]\ntry: main()\nexcept SystemExit as e: print('exit', e.code); "
+            "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    result = subprocess.run([sys.executable, "-c", code, str(bomb), str(tmp_path / "out")], capture_output=True,
+                            text=True, timeout=120)
+    assert "exit 1" in result.stdout, result.stdout + result.stderr
+    assert "unpacks to 1024 MB" in result.stderr
+    peak_kib = int(result.stdout.split("peak")[1])
+    assert peak_kib < 300 * 1024, f"peak {peak_kib // 1024} MiB"
+    assert not (tmp_path / "out").exists()
