@@ -299,7 +299,7 @@ def _texts(subject: str, old: list[str], new: list[str]) -> list[Change]:
 def _line(change: Change, markdown: bool) -> str:
     def show(value: str) -> str:
         if markdown:
-            return f"`{value}`" if change.code else _escape(value)
+            return _code(value) if change.code else _escape(value)
         return value
 
     subject = _escape(change.subject) if markdown else change.subject
@@ -313,6 +313,14 @@ def _line(change: Change, markdown: bool) -> str:
 def _escape(text: str) -> str:
     """Markdown-inert text: no emphasis, links, HTML or table breaks from the data."""
     return re.sub(r"([\\`*_\[\]<>|#~])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """`text` as a Markdown code span, whatever backticks it holds: fenced by a longer run of them."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def _files(entry: ProjectChanges) -> str:
@@ -347,10 +355,10 @@ def as_markdown(diff: Diff) -> str:
         lines += ["", "**report.yaml**", "", *(f"- {_line(c, True)}" for c in diff.report)]
     if diff.added:
         lines += ["", "**Projects added**", "",
-                  *(f"- {_escape(e.name)} (`{_files(e)}`){_invalid(e)}" for e in diff.added)]
+                  *(f"- {_escape(e.name)} ({_code(_files(e))}){_invalid(e)}" for e in diff.added)]
     if diff.dropped:
         lines += ["", "**Projects dropped**", "",
-                  *(f"- {_escape(e.name)} (`{_files(e)}`){_invalid(e)}" for e in diff.dropped)]
+                  *(f"- {_escape(e.name)} ({_code(_files(e))}){_invalid(e)}" for e in diff.dropped)]
     for entry in diff.changed:
         lines += ["", f"#### {_escape(entry.name)}", "", f"`{_files(entry)}`", ""]
         lines += [f"- {_line(c, True)}" for c in entry.changes] or ["- file renamed"]

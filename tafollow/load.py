@@ -67,7 +67,9 @@ def load(data_dir: Path) -> Round:
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
     report_path = data_dir / REPORT_FILE
-    report, report_doc, issues = read_report(report_path)
+    outside = link_outside(report_path, data_dir)
+    report, report_doc, issues = (None, None, [Issue(report_path, 0, 0, outside)]) if outside else \
+        read_report(report_path)
     paths, found = project_paths(data_dir / PROJECTS_DIR)
     issues += found
     files: list[ProjectFile] = []
@@ -153,10 +155,34 @@ def project_paths(folder: Path) -> tuple[list[Path], list[Issue]]:
             issues.append(Issue(path, 0, 0, "the file name contains a control character or is not valid "
                                               "UTF-8: rename the file"))
             continue
+        outside = link_outside(path, folder.parent)
+        if outside:
+            issues.append(Issue(path, 0, 0, outside))
+            continue
         paths.append(path)
     if not paths and not issues:
         issues.append(Issue(folder, 0, 0, "no project files (*.yaml) found"))
     return paths, issues
+
+
+def link_outside(path: Path, root: Path) -> str | None:
+    """Why a link to a file outside the data folder is not read; None for anything else.
+
+    A data repository is shared: a link committed as `projects/80-x.yaml`
+    pointing at `~/.ssh/id_rsa` or another team's files would otherwise be
+    read, and its lines quoted in error messages and CI logs. Links inside
+    the folder are fine; devices and pipes get their own message on reading.
+    """
+    try:
+        if not path.is_symlink():
+            return None
+        target = path.resolve()
+        if not target.is_file() or target.is_relative_to(root.resolve()):
+            return None
+    except (OSError, RuntimeError):  # a loop of links: the read says so
+        return None
+    return ("is a link to a file outside the data folder; tafollow reads only the data folder's own files: "
+            "copy the file in instead")
 
 
 def file_order(name: str) -> tuple[tuple[str | int, ...], str]:

@@ -260,3 +260,12 @@ def test_a_revision_with_a_huge_file_is_not_read_out_of_git(repo: Path) -> None:
     result = diff("v2019-09", "HEAD")
     assert result.exit_code == 0, result.output
     assert "  90-iso (90-iso.yaml): does not validate\n" in result.stdout
+
+
+def test_markdown_code_spans_hold_backticks_in_file_names() -> None:
+    """A file name with a backtick would end the code span early and break the pull-request comment."""
+    from tafollow.diff import _code
+
+    assert _code("10-a.yaml") == "`10-a.yaml`"
+    assert _code("10-a`b.yaml") == "``10-a`b.yaml``"
+    assert _code("`x``") == "``` `x`` ```"

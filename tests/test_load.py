@@ -365,3 +365,18 @@ def test_a_long_chain_of_computed_columns_is_no_recursion(data: Path) -> None:
         f"tables:\n  - columns: [{columns}]\n    rows: [{{label: r, values: [7]}}]\n"), encoding="utf-8")
     table = load(data).projects[0].project.tables[0]
     assert table.cells(table.rows[0])["C2999"] == 7
+
+
+def test_a_link_inside_the_data_folder_is_read(tmp_path: Path) -> None:
+    """Only links out of the data folder are refused: a project kept elsewhere in the folder and linked is read."""
+    import shutil
+
+    from tafollow.load import load
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    (data / "kept").mkdir()
+    first = sorted((data / "projects").glob("*.yaml"))[0]
+    first.rename(data / "kept" / first.name)
+    first.symlink_to(Path("..") / "kept" / first.name)
+    assert len(load(data).projects) == 7
