@@ -73,6 +73,7 @@ class _Deck:
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
         self._parsed: dict[str, Any] = {}
+        self._themes: dict[str, dict[str, str]] = {}
         self._budget = MAX_XML
 
     # -- the package ----------------------------------------------------------
@@ -140,6 +141,11 @@ class _Deck:
     # -- colours ----------------------------------------------------------------
 
     def theme(self, master: str) -> dict[str, str]:
+        if master not in self._themes:
+            self._themes[master] = self._read_theme(master)
+        return self._themes[master]
+
+    def _read_theme(self, master: str) -> dict[str, str]:
         themes = self.related(master, "theme")
         scheme: dict[str, str] = {}
         if themes:

@@ -197,9 +197,9 @@ def sized(blocks: Sequence[Block], size: float, hang: float | None = None) -> li
 
 
 def best_size(blocks: Sequence[Block], width: float, height: float, role: style.Role,
-              cap: float | None = None, hang: float | None = None) -> float | None:
-    """The largest size of `role` (at most `cap`) at which all blocks fit a box `width` x `height`."""
-    candidates = [s for s in style.sizes(role) if cap is None or s <= cap]
+              hang: float | None = None) -> float | None:
+    """The largest size of `role` at which all blocks fit a box `width` x `height`."""
+    candidates = style.sizes(role)
     hang = hang_of(blocks) if hang is None else hang
 
     def whole(size: float) -> bool:

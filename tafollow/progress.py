@@ -14,7 +14,7 @@ from .chart import chart
 from .fit import Block, Text, flow
 from .model import Project
 from .plan import Item, Rect, TextBox
-from .tables import Cells, cells, height, place, table_size
+from .tables import TABLE_GAP, Cells, cells, height, place, table_size
 from .text import Labels
 
 COLUMN_GAP = 24.0
@@ -85,7 +85,7 @@ def _beside(specs: list[Cells], width: float, room: float) -> float | None:
     largest = [table_size(spec, width) for spec in specs]
     for size in style.sizes(style.TABLE):
         if all(found is not None and found >= size for found in largest):
-            stacked = sum(height(spec, size, width) for spec in specs) + 12.0 * (len(specs) - 1)
+            stacked = sum(height(spec, size, width) for spec in specs) + TABLE_GAP * (len(specs) - 1)
             if stacked <= room:
                 return size
     return None

@@ -10,7 +10,7 @@ its rows shared evenly between the pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import style
 from .fit import box_height, box_width, largest
@@ -95,12 +95,13 @@ def row_heights(spec: Cells, size: float, widths: list[float]) -> list[float]:
                 enumerate(row)) + 2 for r, row in enumerate(spec.rows)]
 
 
-def caption(spec: Cells, rect_x: float, y: float, width: float, size: float) -> TextBox | None:
+def caption(spec: Cells, x: float, y: float, width: float, size: float) -> TextBox | None:
+    """The table's title above it, or None when it has none."""
     if not spec.title:
         return None
     paragraph = Paragraph(spec.title, size, bold=True)
-    height = box_height([paragraph], width)
-    return TextBox(Rect(rect_x, y, width, height), (paragraph,), name="Table title", inset_y=style.INSET_Y)
+    return TextBox(Rect(x, y, width, box_height([paragraph], width)), (paragraph,), name="Table title",
+                   inset_y=style.INSET_Y)
 
 
 def height(spec: Cells, size: float, width: float) -> float:
@@ -135,8 +136,7 @@ def place(specs: list[Cells], x: float, width: float, top: float, bottom: float,
                 pages.append([])
                 y = next_top
             if title is not None:
-                pages[-1].append(TextBox(Rect(x, y, width, title.rect.h), title.paragraphs, name="Table title",
-                                         inset_y=style.INSET_Y))
+                pages[-1].append(replace(title, rect=Rect(x, y, width, title.rect.h)))
                 y += title.rect.h
             rows = (spec.rows[0], *(spec.rows[r] for r in chunk))
             chunk_heights = (heights[0], *(heights[r] for r in chunk))

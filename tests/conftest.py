@@ -9,7 +9,6 @@ to turn the skip into a failure.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import sys
@@ -23,6 +22,7 @@ if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
 import rendercheck  # noqa: E402
+from quality import DEFAULT_TEMPLATE, template_geometry  # noqa: E402
 
 REQUIRE_RENDER_ENV = "TAFOLLOW_REQUIRE_RENDER"
 
@@ -123,18 +123,10 @@ def describe_word(word: rendercheck.Word) -> str:
     return f"{word.text!r} at (x {word.x_min:.1f}-{word.x_max:.1f}, y {word.y_min:.1f}-{word.y_max:.1f})"
 
 
-DEFAULT_TEMPLATE = REPO_ROOT / "templates" / "ta-seuranta.pptx"
-
-
-@functools.lru_cache(maxsize=None)
 def body_limits(template: Path = DEFAULT_TEMPLATE) -> tuple[float, float]:
     """(bottom of the Body placeholder, top of the Date placeholder) of the "Content" layout, in points."""
-    from pptx import Presentation
-    from pptx.util import Emu
-
-    layout = next(lay for lay in Presentation(str(template)).slide_layouts if lay.name == "Content")
-    shapes = {shape.name: shape for shape in layout.placeholders}
-    return Emu(shapes["Body"].top + shapes["Body"].height).pt, Emu(shapes["Date"].top).pt
+    geometry = template_geometry(template)
+    return geometry.body_bottom, geometry.footer_top
 
 
 def text_below_body(page: rendercheck.Page, footer_texts: set[str], template: Path = DEFAULT_TEMPLATE,

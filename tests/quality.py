@@ -39,6 +39,7 @@ poppler 22.12; see also `rendercheck`'s notes):
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import statistics
@@ -78,11 +79,12 @@ class Geometry:
         return self.body_bottom - self.body_top
 
 
+@functools.lru_cache(maxsize=None)
 def template_geometry(template: Path = DEFAULT_TEMPLATE) -> Geometry:
     """Read the bands from the 'Content' layout: its Body placeholder and the top of its Date placeholder.
 
-    The same placeholders `conftest.body_limits` reads; the title sits above
-    the body's top, the footer band starts at the date's top.
+    The title sits above the body's top, the footer band starts at the
+    date's top (`conftest.body_limits` gives two of the three).
     """
     from pptx import Presentation
     from pptx.util import Emu
