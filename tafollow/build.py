@@ -72,7 +72,8 @@ def deck_bytes(round_: Round, *, template: Path | None = None, language: str | N
                summary: bool | None = None, progress: Progress | None = None) -> bytes:
     """The .pptx of a loaded round, as bytes (deterministic)."""
     from .layout import layout
-    from .render import frames, open_template, render
+    from .render import frames, render
+    from .template import open_template
     from .save import stamp, to_bytes
     from .text import labels
 

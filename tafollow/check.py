@@ -58,6 +58,12 @@ class Report:
 
 def check(path: Path) -> Report:
     """Every accessibility problem of the deck at `path`; raises `DataError` for a file that is no deck."""
+    from .files import Unreadable, require_regular
+
+    try:
+        require_regular(path)  # opening a named pipe as a zip would wait for ever
+    except Unreadable as problem:
+        raise DataError([Issue(path, 0, 0, str(problem))]) from None
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:

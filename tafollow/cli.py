@@ -281,11 +281,11 @@ def import_(
         _echo(f"error: {issue}", err=True)
     count = len(written.flags)
     seconds = time.perf_counter() - started
-    _echo(f"{result.projects} projects, {result.slides} slides → {output}; {count} item"
-               f"{'s' if count != 1 else ''} to check (# tarkista) ({seconds:.1f} s)")
+    _echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {output}; {_count(count, 'item')} "
+          f"to check (# tarkista) ({seconds:.1f} s)")
     if written.issues:
-        _echo(f"{len(written.issues)} problem{'s' if len(written.issues) != 1 else ''}: the files are "
-                   "written but do not validate yet; fix the lines above", err=True)
+        _echo(f"{_count(len(written.issues), 'problem')}: the files are written but do not validate yet; "
+              "fix the lines above", err=True)
         raise typer.Exit(1)
 
 
@@ -374,8 +374,10 @@ def check(
     from .text import LANGUAGES, labels
 
     try:
-        if not deck.is_file():
+        if not deck.exists():
             raise UsageError(f"{deck}: no such file")
+        if deck.is_dir():
+            raise UsageError(f"{deck}: is a folder; give the .pptx file")
         report = check_deck(deck)
     except TafollowError as error:
         _fail(error)

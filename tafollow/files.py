@@ -61,6 +61,17 @@ def read_limited(path: Path, limit: int) -> bytes:
     return data
 
 
+def require_regular(path: Path) -> None:
+    """Refuse anything but a regular file, for a reader that must seek in it (a zip) rather than read it whole."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise Unreadable("file not found") from None
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror}") from None
+    _require_regular(path, mode)
+
+
 def _require_regular(path: Path, mode: int) -> None:
     if stat.S_ISREG(mode):
         return

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import OutputError, UsageError
-from .new import SCHEMA_DIR, SKELETON, skeleton, slug
+from .new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SKELETON, skeleton, slug
 from .resources import SCHEMAS, TEMPLATES, require
 
 DATA_DIR = "data"
-SCHEMA_FILES = ("project.schema.json", "report.schema.json")
+SCHEMA_FILES = (PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE)
 EXAMPLE_PROJECT = "Esimerkkihanke"
 _REPOSITORY_FILES = {
     ".pre-commit-config.yaml": "repository/pre-commit-config.yaml.j2",
@@ -55,14 +55,14 @@ def init(root: Path, *, repository: str | None = None, rev: str | None = None,
     today = today or date.today()
     setup = Setup(root)
     data = Path(DATA_DIR)
-    report = _render("fi/report.yaml.j2", schema=f"../{SCHEMA_DIR}/report.schema.json", year=today.year,
+    report = _render("fi/report.yaml.j2", schema=f"../{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}", year=today.year,
                      today=f"{today.day}.{today.month}.{today.year}")
     _write(setup, data / "report.yaml", report)
     projects = root / data / "projects"
     if not any(projects.glob("*.yaml")):
         require(TEMPLATES / SKELETON)
         example = data / "projects" / f"10-{slug(EXAMPLE_PROJECT)}.yaml"
-        _write(setup, example, skeleton(EXAMPLE_PROJECT, f"../../{SCHEMA_DIR}/project.schema.json", today))
+        _write(setup, example, skeleton(EXAMPLE_PROJECT, f"../../{SCHEMA_DIR}/{PROJECT_SCHEMA_FILE}", today))
     for name in SCHEMA_FILES:
         _write(setup, Path(SCHEMA_DIR) / name, require(SCHEMAS / name).read_text(encoding="utf-8"))
     rev = rev or f"v{__version__}"

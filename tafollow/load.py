@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,9 +65,7 @@ def load(data_dir: Path) -> Round:
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
     report_path = data_dir / REPORT_FILE
-    outside = link_outside(report_path, data_dir)
-    report, report_doc, issues = (None, None, [Issue(report_path, 0, 0, outside)]) if outside else \
-        read_report(report_path)
+    report, report_doc, issues = read_report(report_path)
     paths, found = project_paths(data_dir / PROJECTS_DIR)
     issues += found
     files: list[ProjectFile] = []
@@ -99,7 +95,14 @@ def read_document(path: Path) -> tuple[Document | None, list[Issue]]:
 
 
 def read_report(path: Path) -> tuple[Report | None, Document | None, list[Issue]]:
-    """report.yaml read and checked on its own (its template and project list are `load`'s to check)."""
+    """report.yaml read and checked on its own (its template and project list are `load`'s to check).
+
+    Every command reads report.yaml here, so a link out of the data folder is refused for all of
+    them, as `project_paths` refuses one among the projects.
+    """
+    outside = link_outside(path, path.parent)
+    if outside:
+        return None, None, [Issue(path, 0, 0, outside)]
     document, issues = read_document(path)
     report = _validate(Report, document, path, issues) if document is not None else None
     return report, document, issues

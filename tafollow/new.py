@@ -20,7 +20,8 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
-from .load import PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, same_name_key
+from .load import (PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, read_report,
+                   same_name_key)
 from .resources import TEMPLATES, require
 from .yamlread import _show as show
 
@@ -190,7 +191,7 @@ def _free_stem(name: str, stem: str, projects_dir: Path) -> str:
 
 
 def _listed(data_dir: Path, stem: str) -> bool:
-    document, _ = read_document(data_dir / REPORT_FILE)
+    _, document, _ = read_report(data_dir / REPORT_FILE)
     data = document.data if document is not None else None
     wanted = data.get("projects") if isinstance(data, dict) else None
     if not isinstance(wanted, list):

@@ -69,7 +69,6 @@ class TextBox:
     name: str = "Text"
     inset_x: float = 0.0
     inset_y: float = 0.0
-    alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -26,7 +25,7 @@ from pptx.util import Emu
 from . import slidexml
 from .package import relate_new
 from .plan import Deck, Frames, Rect, Shape, Table, TextBox
-from .template import LAYOUTS, layouts_of, open_template
+from .template import LAYOUTS, layouts_of
 
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
 _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')

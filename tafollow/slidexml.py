@@ -130,10 +130,10 @@ def _rpr(p: Paragraph, tag: str, lang: str, bold_run: bool | None = None) -> str
 def text_box(item: TextBox, shape_id: int, lang: str, placeholder: str | None = None) -> str:
     """A free text box, or (with `placeholder`, the layout's `<p:ph .../>`) a filled placeholder."""
     if placeholder is not None:
-        nv = (f'<p:nvSpPr>{_cnvpr(shape_id, item.name, item.alt)}<p:cNvSpPr>'
+        nv = (f'<p:nvSpPr>{_cnvpr(shape_id, item.name)}<p:cNvSpPr>'
               f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>')
         return f"<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}</p:spPr>{_body(item.paragraphs, lang, item.anchor, item.inset_x, item.inset_y)}</p:sp>"
-    nv = f'<p:nvSpPr>{_cnvpr(shape_id, item.name, item.alt)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+    nv = f'<p:nvSpPr>{_cnvpr(shape_id, item.name)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
     return (f'<p:sp>{nv}<p:spPr>{_xfrm(item.rect)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
             f'</p:spPr>{_body(item.paragraphs, lang, item.anchor, item.inset_x, item.inset_y)}</p:sp>')
 

@@ -163,3 +163,14 @@ def test_a_deck_that_unpacks_without_end_is_refused_unread(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["check", str(bomb)])
     assert result.exit_code == 1
     assert "more than a deck holds" in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_or_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    result = CliRunner().invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.output
+    pipe = tmp_path / "deck.pptx"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(app, ["check", str(pipe)])
+    assert result.exit_code == 1 and "named pipe" in result.output

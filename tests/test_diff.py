@@ -269,3 +269,21 @@ def test_markdown_code_spans_hold_backticks_in_file_names() -> None:
     assert _code("10-a.yaml") == "`10-a.yaml`"
     assert _code("10-a`b.yaml") == "``10-a`b.yaml``"
     assert _code("`x``") == "``` `x`` ```"
+
+
+def test_diff_refuses_a_report_linked_out_of_the_data_folder(tmp_path: Path) -> None:
+    """diff reads report.yaml as validate does: a link to a file outside the folder is not read."""
+    import shutil
+
+    from tafollow.diff import read_side
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        shutil.copytree(Path(__file__).resolve().parents[1] / "data", folder)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text((new / "report.yaml").read_text(encoding="utf-8").replace(
+        "Sitovat toiminnalliset tavoitteet 2019", "SALAINEN"), encoding="utf-8")
+    (new / "report.yaml").unlink()
+    (new / "report.yaml").symlink_to(secret)
+    assert read_side(str(new)).report is None  # as validate: not read
+    assert read_side(str(old)).report is not None

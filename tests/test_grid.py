@@ -20,7 +20,8 @@ from tafollow.load import ProjectFile, Round, load
 from tafollow.model import Project, Report
 from tafollow.plan import Paragraph, Shape, Table, TextBox
 from tafollow.progress import columns
-from tafollow.render import frames, open_template
+from tafollow.render import frames
+from tafollow.template import open_template
 from tafollow.text import labels
 from tafollow.yamlread import Document
 

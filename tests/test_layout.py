@@ -9,7 +9,8 @@ from tafollow.layout import layout
 from tafollow.load import ProjectFile, Round
 from tafollow.model import Project, Report
 from tafollow.plan import Shape, Table, TextBox
-from tafollow.render import frames, open_template
+from tafollow.render import frames
+from tafollow.template import open_template
 from tafollow.text import labels
 from tafollow.yamlread import Document
 

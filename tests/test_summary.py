@@ -24,7 +24,8 @@ from tafollow.style import LIGHTS
 from tafollow.style import STATUS_FILL as COLORS
 from tafollow.load import Round, load
 from tafollow.plan import Shape, Slide, TextBox
-from tafollow.render import frames, open_template
+from tafollow.render import frames
+from tafollow.template import open_template
 from tafollow.summary import done_share, phase_statuses, summary_slides
 from tafollow.text import labels
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..new import slug
+from ..load import file_order
+from ..new import NUMBER_STEP, slug
 from .checks import MISSING, Checks, quote
 from .forecast import read_forecast
 from .paragraphs import join_pages, lines
@@ -23,7 +24,6 @@ from .progress import read_progress
 from .slides import DeckSlides, Page, ProjectSlides, is_label_line
 from .words import TYPED_BULLET, all_words, find_date, same_text, split_names, words
 
-NUMBER_STEP = 10
 SUBHEADING_MAX = 120
 
 
@@ -34,8 +34,13 @@ class Draft:
     stem: str
     data: dict[str, Any]
     checks: Checks = field(default_factory=Checks)
-    trailing: list[tuple[int, str]] = field(default_factory=list)
-    """(slide, text) kept as comments after the data: speaker notes, text of no project."""
+    trailing: list[tuple[str, str]] = field(default_factory=list)
+    """(heading, text) kept as comments after the data: speaker notes, text of no project."""
+
+
+def speaker_notes(notes: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """Speaker notes as comments, each headed by its slide."""
+    return [(f"Speaker notes, slide {slide}:", text) for slide, text in notes]
 
 
 def assemble(grouped: DeckSlides, width: float) -> tuple[Draft, list[Draft]]:
@@ -79,7 +84,7 @@ def _project(slides: ProjectSlides, width: float, language: str) -> Draft:
     for path, page in pages:
         if page is not None:
             unread(page, path, checks)
-    return Draft("", data, checks, list(slides.notes))
+    return Draft("", data, checks, speaker_notes(slides.notes))
 
 
 def unread(page: Page, path: tuple[str, ...], checks: Checks) -> None:
@@ -205,7 +210,9 @@ def _others(slides: ProjectSlides, data: dict[str, Any], width: float, checks: C
 def _name_files(drafts: list[Draft], slides: list[ProjectSlides]) -> None:
     """File names: the ones tafollow's speaker notes give, when they keep the deck's order; else NN-slug."""
     sources = [s.source[: -len(".yaml")] if s.source else None for s in slides]
-    if all(sources) and len(set(sources)) == len(sources) and sources == sorted(sources):  # type: ignore[type-var]
+    # Kept only when the loader's own order (9- < 10- < 100-) is the deck's.
+    if all(sources) and len(set(sources)) == len(sources) and \
+            sources == sorted(sources, key=lambda stem: file_order(stem or "")):
         stems: list[str] = sources  # type: ignore[assignment]
     else:
         stems = []
@@ -260,7 +267,8 @@ def _report(grouped: DeckSlides, projects: list[Draft], width: float) -> Draft:
         trailing += [(page.slide.number, line.text) for line in lines(page.boxes, page.slide.number, width)]
     for slide, text in trailing:
         checks.add(slide, ("title",), f"{quote(text)} belongs to no project; kept as a comment at the end")
-    return Draft("report", data, checks, [*trailing, *grouped.cover_notes])
+    stray = [(f"Text of slide {slide}, in no project:", text) for slide, text in trailing]
+    return Draft("report", data, checks, [*stray, *speaker_notes(grouped.cover_notes)])
 
 
 def _as_of(texts: list[str], grouped: DeckSlides, projects: list[Draft], checks: Checks, number: int) -> date:

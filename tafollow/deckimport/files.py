@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError, Issue, UsageError
-from ..load import PROJECTS_DIR, PROJECT_SUFFIX, REPORT_FILE, load
+from ..load import PROJECTS_DIR, PROJECT_SUFFIX, REPORT_FILE, load, project_paths
 from ..init import write_schemas
 from ..new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, reference, schema_folder, schema_reference
 from .assemble import Draft
@@ -54,10 +54,9 @@ def refuse_overwrite(folder: Path, projects: list[Draft], force: bool) -> list[P
     """Raise `UsageError` when files would be overwritten or mixed with others; return the others (--force)."""
     ours = set(targets(folder, projects))
     existing = [path for path in sorted(ours) if path.exists()]
-    try:
-        others = sorted(path for path in (folder / PROJECTS_DIR).glob(f"*{PROJECT_SUFFIX}") if path not in ours)
-    except OSError:
-        others = []
+    # The project files the loader would read beside ours: an editor's backup or a hidden file is none.
+    listed, _ = project_paths(folder / PROJECTS_DIR) if (folder / PROJECTS_DIR).is_dir() else ([], [])
+    others = [path for path in listed if path not in ours]
     if force:
         return others
     if existing:
@@ -106,9 +105,7 @@ def _write_drafts(staging: Path, folder: Path, report: Draft, projects: list[Dra
     for draft, name in [(report, REPORT_FILE), *((d, f"{PROJECTS_DIR}/{d.stem}{PROJECT_SUFFIX}") for d in projects)]:
         schema = schemas[REPORT_FILE if draft is report else PROJECTS_DIR]
         lines = [*([f"yaml-language-server: $schema={schema}"] if schema else []), header]
-        trailing = [f"Speaker notes, slide {slide}:\n" + _indented(text) for slide, text in draft.trailing]
-        if draft is report:
-            trailing = [f"Text of slide {slide}, in no project:\n" + _indented(text) for slide, text in draft.trailing]
+        trailing = [f"{heading}\n" + _indented(text) for heading, text in draft.trailing]
         written = dump(draft.data, draft.checks.items, lines, trailing)
         (staging / name).write_text(written.text, encoding="utf-8", newline="\n")
         flags += [Flag(folder / name, line, check) for check, line in sorted(written.lines.items(),

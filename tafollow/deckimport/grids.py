@@ -31,7 +31,7 @@ def read_table(rows: tuple[tuple[str, ...], ...], title: str | None, language: s
         return None
     header, body = grid[0], grid[1:]
     values: list[list[Any]] = [[_cell(text, language) for text in row[1:]] for row in body]
-    total_index = _total_row(body, values)
+    total_index = _total_row(body, values, language)
     total_row = None
     if total_index is not None:
         total_row = body.pop(total_index)
@@ -119,7 +119,7 @@ def _same(a: float, b: Any) -> bool:
     return b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def _total_row(body: list[tuple[str, ...]], values: list[list[Any]]) -> int | None:
+def _total_row(body: list[tuple[str, ...]], values: list[list[Any]], language: str) -> int | None:
     """The index of the total row: the last row, when it adds up the rows above or says it is a total."""
     if len(body) < 2:
         return None
@@ -129,7 +129,7 @@ def _total_row(body: list[tuple[str, ...]], values: list[list[Any]]) -> int | No
     for c, text in enumerate(last):
         if text is None:
             continue
-        amount = _amount(text)
+        amount = _amount(text, language)
         column = _numbers(values[:-1], c)
         if amount is None or column is None:
             return None if label not in TOTAL_WORDS else len(body) - 1
@@ -140,14 +140,14 @@ def _total_row(body: list[tuple[str, ...]], values: list[list[Any]]) -> int | No
     return None
 
 
-def _amount(value: Any) -> tuple[float, str] | None:
-    """A total cell: its number and the unit after it ("49 tilaa" → 49, "tilaa")."""
+def _amount(value: Any, language: str) -> tuple[float, str] | None:
+    """A total cell: its number and the unit after it ("49 tilaa" → 49, "tilaa"), read as the deck writes numbers."""
     if isinstance(value, (int, float)):
         return value, ""
     match = re.match(r"^([-−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)?)\s+(\S.*)$", str(value))
     if not match:
         return None
-    found = number(match.group(1))
+    found = number(match.group(1), language)
     return (found, match.group(2)) if found is not None else None
 
 
@@ -163,7 +163,7 @@ def _total(row: tuple[str, ...], names: list[str], values: list[list[Any]], lang
         cell = _cell(text, language)
         if cell is None:
             continue
-        amount = _amount(cell)
+        amount = _amount(cell, language)
         shown.append(names[c])
         if amount is None:
             checks.add(slide, path, f"the total of '{names[c]}' reads {quote(text)}, not a number; it is computed")

@@ -118,17 +118,20 @@ def _check_unpacked_size(path: Path, raw: bytes) -> None:
 
 def read_deck(path: Path) -> Deck:
     """Read `path`; raise `DeckError` for a file that is not a readable .pptx."""
+    from ..files import Unreadable, read_limited
+
     path = Path(path)
+    # Through the one bounded reader: a named pipe given as the deck would otherwise wait for ever.
+    if not path.exists():
+        raise UsageError(f"{path}: no such file")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give the .pptx file")
     try:
         if path.stat().st_size > MAX_BYTES:
             raise DeckError(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB; is it a slide deck?")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder; give the .pptx file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+        raw = read_limited(path, MAX_BYTES)
+    except Unreadable as problem:
+        raise UsageError(f"{path}: {problem}") from None
     if raw.startswith(_OLE):
         if "EncryptionInfo".encode("utf-16-le") in raw:
             raise DeckError(f"{path}: the deck is protected with a password; open it in PowerPoint, remove "

@@ -58,3 +58,15 @@ def test_all_columns_totalled_without_a_unit() -> None:
     table = read_table(rows, None, "en", 20, Checks(), ("tables", 0))
     assert table is not None and table["total"] == {"label": "Total"}
     assert table["columns"][2] == {"name": "All", "sum": ["Online", "On paper"]}
+
+
+def test_an_english_total_with_a_thousands_comma_is_read_as_written() -> None:
+    """'1,234 seats' in an English deck is one thousand two hundred and thirty-four, not 1.234."""
+    from tafollow.deckimport.checks import Checks
+    from tafollow.deckimport.grids import read_table
+
+    rows = (("", "Seats"), ("A", "1,000"), ("B", "234"), ("Total", "1,234 seats"))
+    checks = Checks()
+    table = read_table(rows, None, "en", 5, checks, ("tables", 0))
+    assert table["total"] == {"label": "Total", "unit": "seats"}
+    assert checks.items == []

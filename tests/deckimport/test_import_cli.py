@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -129,3 +130,54 @@ def test_a_deck_that_unpacks_to_gigabytes_is_refused_before_unpacking(tmp_path: 
     peak_kib = int(result.stdout.split("peak")[1])
     assert peak_kib < 300 * 1024, f"peak {peak_kib // 1024} MiB"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_named_pipe_given_as_the_deck_is_refused_at_once(tmp_path: Path) -> None:
+    """It used to wait for ever for a writer."""
+    import os
+    import subprocess
+
+    pipe = tmp_path / "deck.pptx"
+    os.mkfifo(pipe)
+    result = subprocess.run([sys.executable, "-m", "tafollow", "import", str(pipe), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=20)
+    assert result.returncode == 2
+    assert "named pipe" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_editors_backup_beside_the_projects_is_no_other_project(deck: Path, tmp_path: Path) -> None:
+    """Files the loader ignores (a backup, a hidden file) do not stop the import: they go into no deck."""
+    (tmp_path / "projects").mkdir()
+    for name in (".piilo.yaml", "10-harrastuspassi.yaml~"):
+        (tmp_path / "projects" / name).write_text("name: x\n", encoding="utf-8")
+    result = _import(str(deck), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "was there before" not in result.stderr  # type: ignore[attr-defined]
+
+
+def test_a_deck_of_ten_projects_keeps_its_file_names_in_the_loaders_order(tmp_path: Path) -> None:
+    """…, 90-, 100-: the loader's order is the deck's, so tafollow's own file names are kept."""
+    from tafollow.deckimport.assemble import Draft, _name_files
+    from tafollow.deckimport.slides import ProjectSlides
+
+    stems = [f"{n * 10}-oma-nimi-{n}" for n in range(1, 11)]  # not what the names would slug to
+    slides = [ProjectSlides(first=index, source=f"{stem}.yaml") for index, stem in enumerate(stems)]
+    drafts = [Draft("", {"name": f"P{n}"}) for n in range(1, 11)]
+    _name_files(drafts, slides)
+    assert [d.stem for d in drafts] == stems
+
+
+def test_the_covers_speaker_notes_are_headed_as_speaker_notes(tmp_path: Path) -> None:
+    """They were kept in report.yaml under "Text of slide 1, in no project:", as if typed on the slide."""
+    from pptx import Presentation
+
+    deck = tmp_path / "deck.pptx"
+    presentation = Presentation(io.BytesIO(handmade(load(SHIPPED_DATA))))
+    presentation.slides[0].notes_slide.notes_text_frame.text = "Avaussanat: tervetuloa."
+    presentation.save(str(deck))
+    out = tmp_path / "data"
+    assert _import(str(deck), "-o", str(out)).exit_code == 0  # type: ignore[attr-defined]
+    report = (out / "report.yaml").read_text(encoding="utf-8")
+    assert "# Speaker notes, slide 1:\n#   Avaussanat: tervetuloa." in report
+    assert "Text of slide 1, in no project" not in report
