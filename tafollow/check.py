@@ -20,6 +20,7 @@ from typing import Any
 
 from lxml import etree
 
+from .colour import Theme, colour, linear_rgb
 from .errors import DataError, Issue
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -35,7 +36,6 @@ MAX_PART = 50 * 1024 * 1024
 """No slide, layout or theme of a real deck comes near this; a part that claims more is refused unread."""
 MAX_XML = 200 * 1024 * 1024
 """All the XML read from one deck (pictures are never read): a deck of zip bombs is refused, not unpacked."""
-_SCHEME_ALIASES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class _Deck:
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
         self._parsed: dict[str, Any] = {}
-        self._themes: dict[str, dict[str, str]] = {}
+        self._themes: dict[str, Theme] = {}
         self._budget = MAX_XML
 
     # -- the package ----------------------------------------------------------
@@ -146,59 +146,29 @@ class _Deck:
 
     # -- colours ----------------------------------------------------------------
 
-    def theme(self, master: str) -> dict[str, str]:
+    def theme(self, master: str) -> Theme:
         if master not in self._themes:
-            self._themes[master] = self._read_theme(master)
+            themes = self.related(master, "theme")
+            clr_map = self.xml(master).find("p:clrMap", NS)
+            self._themes[master] = Theme.from_xml(self.xml(themes[0]) if themes else None,
+                                                  dict(clr_map.attrib) if clr_map is not None else None)
         return self._themes[master]
 
-    def _read_theme(self, master: str) -> dict[str, str]:
-        themes = self.related(master, "theme")
-        scheme: dict[str, str] = {}
-        if themes:
-            for element in self.xml(themes[0]).iterfind(".//a:clrScheme/*", NS):
-                name = etree.QName(element).localname
-                colour = element.find("a:srgbClr", NS)
-                system = element.find("a:sysClr", NS)
-                if colour is not None:
-                    scheme[name] = colour.get("val", "").upper()
-                elif system is not None:
-                    scheme[name] = system.get("lastClr", "000000").upper()
-        clr_map = self.xml(master).find("p:clrMap", NS)
-        if clr_map is not None:
-            for alias, target in clr_map.attrib.items():
-                if target in scheme:
-                    scheme[alias] = scheme[target]
-        for alias, target in _SCHEME_ALIASES.items():
-            scheme.setdefault(alias, scheme.get(target, "FFFFFF" if target.startswith("lt") else "000000"))
-        return scheme
 
-
-def colour_of(element: Any, scheme: dict[str, str]) -> str | None:
-    """The RGB hex of a solid fill (srgbClr, schemeClr through the theme, sysClr); None when there is none."""
+def colour_of(element: Any, theme: Theme) -> str | None:
+    """The RGB hex of a solid fill (any colour element, through the theme, tints and shades applied)."""
     if element is None:
         return None
     fill = element if etree.QName(element).localname == "solidFill" else element.find("a:solidFill", NS)
-    if fill is None:
+    if fill is None or not len(fill):
         return None
-    for child in fill:
-        name = etree.QName(child).localname
-        if name == "srgbClr":
-            return child.get("val", "").upper()
-        if name == "schemeClr":
-            return scheme.get(child.get("val", ""))
-        if name == "sysClr":
-            return child.get("lastClr", "000000").upper()
-    return None
+    return colour(fill[0], theme)
 
 
 def luminance(rgb: str) -> float:
     """WCAG 2.1 relative luminance of an RGB hex colour."""
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    r, g, b = linear_rgb(rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def contrast(first: str, second: str) -> float:
@@ -220,7 +190,7 @@ class _Slide:
         self.layout = deck.xml(layouts[0]) if layouts else None
         masters = deck.related(layouts[0], "slideMaster") if layouts else []
         self.master = deck.xml(masters[0]) if masters else None
-        self.scheme = deck.theme(masters[0]) if masters else dict.fromkeys(("lt1", "bg1"), "FFFFFF")
+        self.theme = deck.theme(masters[0]) if masters else Theme({})
         self.background = self._background()
 
     def _background(self) -> str:
@@ -230,14 +200,13 @@ class _Slide:
             bg = root.find("p:cSld/p:bg", NS)
             if bg is None:
                 continue
-            colour = colour_of(bg.find("p:bgPr", NS), self.scheme)
+            found = colour_of(bg.find("p:bgPr", NS), self.theme)
             ref = bg.find("p:bgRef", NS)
-            if colour is None and ref is not None:
-                colour = colour_of(ref, self.scheme) or next(
-                    (self.scheme.get(c.get("val", "")) for c in ref if etree.QName(c).localname == "schemeClr"), None)
-            if colour:
-                return colour
-        return self.scheme.get("bg1", "FFFFFF")
+            if found is None and ref is not None and len(ref):
+                found = colour(ref[0], self.theme)  # a bgRef names its colour directly
+            if found:
+                return found
+        return self.theme.named("bg1") or "FFFFFF"
 
     def shapes(self) -> list[Any]:
         """Every shape on the slide, groups walked into, in document (reading) order."""
@@ -280,7 +249,7 @@ class _Slide:
                 first = table.find("a:tblPr", NS)
                 if first is None or first.get("firstRow") not in ("1", "true"):
                     problems.append(Problem(number, name, "table-header"))
-            fill = colour_of(shape.find("p:spPr", NS), self.scheme)
+            fill = colour_of(shape.find("p:spPr", NS), self.theme)
             geometry = shape.find("p:spPr/a:prstGeom", NS)
             if kind == "sp" and fill and geometry is not None and not decorative:
                 coded.setdefault(geometry.get("prst", ""), []).append((shape, fill))
@@ -299,7 +268,7 @@ class _Slide:
         for cell_or_shape in [shape, *shape.iter(f"{{{A}}}tc")]:
             under = behind
             if etree.QName(cell_or_shape).localname == "tc":
-                under = colour_of(cell_or_shape.find("a:tcPr", NS), self.scheme) or behind
+                under = colour_of(cell_or_shape.find("a:tcPr", NS), self.theme) or behind
             body = cell_or_shape.find("p:txBody", NS) if cell_or_shape is shape else cell_or_shape.find("a:txBody", NS)
             if body is None:
                 continue
@@ -313,22 +282,22 @@ class _Slide:
                     languages[lang] += len(text)
                 if not text.strip():
                     continue
-                colour = colour_of(props, self.scheme) if props is not None else None
-                colour = colour or inherited or self.scheme.get("tx1", "000000")
+                ink = colour_of(props, self.theme) if props is not None else None
+                ink = ink or inherited or self.theme.named("tx1") or "000000"
                 # A size the run does not state counts as normal text, the stricter minimum.
                 size = int(props.get("sz")) / 100 if props is not None and props.get("sz") else 12.0
                 bold = props is not None and props.get("b") in ("1", "true")
-                ratio = contrast(colour, under)
+                ratio = contrast(ink, under)
                 if ratio < minimum_contrast(size, bold) - 1e-9:
                     problems.append(Problem(number, name, "low-contrast",
-                                            f"{text.strip()[:40]!r}: #{colour} on #{under}, {ratio:.2f}:1 at {size:g} pt"))
+                                            f"{text.strip()[:40]!r}: #{ink} on #{under}, {ratio:.2f}:1 at {size:g} pt"))
         return problems
 
     def _inherited_colour(self, shape: Any) -> str | None:
         """A run's colour when it sets none: its shape's list style, then the layout's and master's placeholder."""
         own = shape.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
-        if colour_of(own, self.scheme):
-            return colour_of(own, self.scheme)
+        if colour_of(own, self.theme):
+            return colour_of(own, self.theme)
         ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
         if ph is None:
             return None
@@ -341,12 +310,12 @@ class _Slide:
                 if theirs is None or not (theirs.get("type", "body") == kind or (index and theirs.get("idx") == index)):
                     continue
                 style = other.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
-                if colour_of(style, self.scheme):
-                    return colour_of(style, self.scheme)
+                if colour_of(style, self.theme):
+                    return colour_of(style, self.theme)
         if self.master is not None:
             styles = {"title": "p:titleStyle", "ctrTitle": "p:titleStyle"}
             level = self.master.find(f"p:txStyles/{styles.get(kind, 'p:bodyStyle')}/a:lvl1pPr/a:defRPr", NS)
-            return colour_of(level, self.scheme)
+            return colour_of(level, self.theme)
         return None
 
 

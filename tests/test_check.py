@@ -174,3 +174,25 @@ def test_a_folder_or_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     result = CliRunner().invoke(app, ["check", str(pipe)])
     assert result.exit_code == 1 and "named pipe" in result.output
+
+
+def test_a_theme_colour_made_lighter_is_judged_as_drawn(tmp_path: Path) -> None:
+    """Text 1 "lighter 50 %" is grey (808080), 3.9:1 on white at 12 pt: too little, though black would pass."""
+    from lxml import etree
+
+    from tafollow.check import NS
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[5])
+    slide.shapes.title.text = "Otsikko"
+    box = slide.shapes.add_textbox(Pt(50), Pt(150), Pt(300), Pt(40))
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text = "Harmaata tekstiä"
+    run.font.size = Pt(12)
+    props = run._r.get_or_add_rPr()
+    props.append(etree.fromstring(f'<a:solidFill xmlns:a="{NS["a"]}"><a:schemeClr val="tx1">'
+                                  '<a:lumMod val="50000"/><a:lumOff val="50000"/></a:schemeClr></a:solidFill>'))
+    path = tmp_path / "grey.pptx"
+    presentation.save(str(path))
+    found = [p for p in check(path).problems if p.rule == "low-contrast"]
+    assert [p.detail.split(": ", 1)[1][:17] for p in found] == ["#808080 on #FFFFF"]

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import DeckError, UsageError
-from .palette import A, Theme, colour
+from ..colour import A, Theme, colour
+from .palette import theme_of_master
 from .pptxtext import (EMU_PER_PT, FOOTER_TYPES, TITLE_TYPES, P, Para, paragraphs, placeholder_type, style_chain,
                        text_of)
 
@@ -152,7 +153,7 @@ def read_deck(path: Path) -> Deck:
     slides = []
     for number, slide in enumerate(presentation.slides, start=1):
         master = slide.slide_layout.slide_master
-        theme = themes.setdefault(id(master), Theme.of_master(master))
+        theme = themes.setdefault(id(master), theme_of_master(master))
         slides.append(Slide(number, tuple(_boxes(slide, theme)), _notes(slide)))
     return Deck(tuple(slides), width, height, path)
 
