@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .pptxread import Box, Deck, Slide
-from .words import all_words, find_date, is_risks_heading, strip_title, title_kind
+from .words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
 
 FOOT = 0.88
 """A loose box starting below this share of the slide's height may be a footer."""
@@ -136,8 +136,9 @@ def _title_box(boxes: list[Box]) -> Box | None:
     titles = [box for box in boxes if box.is_title and box.text.strip()]
     if titles:
         return min(titles, key=lambda box: (box.y, box.x))
-    loose = [box for box in boxes if box.kind == "text" and box.paragraphs
-             and title_kind(strip_title(box.paragraphs[0].text)[0]) is not None and len(box.paragraphs) == 1]
+    loose = [box for box in boxes if box.kind == "text" and len(box.paragraphs) == 1
+             and title_kind(strip_title(box.paragraphs[0].text)[0]) is not None
+             and not is_cover_subtitle(box.paragraphs[0].text)]
     return min(loose, key=lambda box: (box.y, box.x)) if loose else None
 
 

@@ -162,6 +162,12 @@ def _continued_pattern(mark: str) -> str:
     return pattern
 
 
+def is_cover_subtitle(text: str) -> bool:
+    """"Ennuste toteutumisesta 21.10.2019": the cover's subtitle, which starts like the forecast heading."""
+    line = " ".join(text.split()).casefold()
+    return any(w.cover.strip() and line.startswith(" ".join(w.cover.split()).casefold()) for w in all_words())
+
+
 def same_text(a: str | None, b: str) -> bool:
     """Equal but for how spaces and line breaks fall: a title is the standard one however it wraps."""
     return a is not None and a.split() == b.split()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from slidebits import figure, para, slide, table, text, title
 
 from tafollow.deckimport.pptxread import Deck
@@ -62,3 +64,28 @@ def test_labels_on_a_slide_without_a_title_placeholder() -> None:
     grouped = group(deck)
     [project] = grouped.projects
     assert project.title is not None and project.title.heading is None and grouped.language == "en"
+
+
+def test_a_cover_of_loose_text_boxes_is_the_cover_not_a_forecast_slide(tmp_path: Path) -> None:
+    """Its subtitle "Ennuste toteutumisesta …" starts with the forecast heading's first word."""
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    from conftest import SHIPPED_DATA, build_deck_bytes
+    from tafollow.deckimport import import_deck
+
+    presentation = Presentation(io.BytesIO(build_deck_bytes(SHIPPED_DATA)))
+    cover = presentation.slides[0]
+    texts = [shape.text_frame.text for shape in cover.shapes if shape.has_text_frame]
+    for shape in list(cover.shapes):
+        shape._element.getparent().remove(shape._element)
+    for number, text in enumerate(texts):
+        cover.shapes.add_textbox(Pt(60), Pt(100 + 150 * number), Pt(800), Pt(80)).text_frame.text = text
+    deck = tmp_path / "deck.pptx"
+    presentation.save(str(deck))
+    result = import_deck(deck, tmp_path / "data")
+    report = (tmp_path / "data" / "report.yaml").read_text(encoding="utf-8")
+    assert "title: Sitovat toiminnalliset tavoitteet 2019" in report
+    assert result.projects == 7
