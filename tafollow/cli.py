@@ -180,7 +180,7 @@ def validate(
 ) -> None:
     """Check DATA_DIR and report every problem with file and line."""
     from tafollow.errors import TafollowError
-    from tafollow.data.load import validate as check
+    from tafollow.build import validate as check
 
     try:
         issues = check(data_dir)
@@ -300,7 +300,7 @@ def schema(
     """Print the JSON Schema of a project file (of report.yaml with --report), or --write both to FOLDER."""
     if write:
         from tafollow.errors import TafollowError
-        from tafollow.commands.init import write_schemas
+        from tafollow.data.repository import write_schemas
 
         try:
             done = write_schemas(folder)
