@@ -20,6 +20,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from tafollow import __version__
+from tafollow.languages import LANGUAGES
 
 app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -36,8 +37,6 @@ DataDir = Annotated[
 ]
 
 
-LANGUAGES = ("fi", "sv", "en")
-"""As in tafollow.languages, which is not imported here: it loads jinja2, which --help does not need."""
 FORMATS = ("text", "json")
 
 
@@ -371,7 +370,7 @@ def check(
     from tafollow.check.accessibility import check as check_deck
     from tafollow.check.accessibility import label_key
     from tafollow.errors import TafollowError, UsageError
-    from tafollow.languages import LANGUAGES, labels
+    from tafollow.languages import FALLBACK, LANGUAGES, labels
 
     try:
         if not deck.exists():
@@ -381,7 +380,7 @@ def check(
         report = check_deck(deck)
     except TafollowError as error:
         _fail(error)
-    words = labels(report.language if report.language in LANGUAGES else "en")
+    words = labels(report.language if report.language in LANGUAGES else FALLBACK)
     if format == "json":
         import json
 
