@@ -72,8 +72,8 @@ def deck_bytes(round_: Round, *, template: Path | None = None, language: str | N
                summary: bool | None = None, progress: Progress | None = None) -> bytes:
     """The .pptx of a loaded round, as bytes (deterministic)."""
     from tafollow.layout.deck import layout
-    from tafollow.writer.render import frames, render
-    from tafollow.writer.template import open_template
+    from tafollow.writer.render import render
+    from tafollow.writer.template import frames, open_template
     from tafollow.writer.save import stamp, to_bytes
     from tafollow.languages import labels
 

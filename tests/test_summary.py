@@ -24,8 +24,7 @@ from tafollow.design.style import LIGHTS
 from tafollow.design.style import STATUS_FILL as COLORS
 from tafollow.data.load import Round, load
 from tafollow.layout.plan import Shape, Slide, TextBox
-from tafollow.writer.render import frames
-from tafollow.writer.template import open_template
+from tafollow.writer.template import frames, open_template
 from tafollow.layout.summary import done_share, phase_statuses, summary_slides
 from tafollow.languages import labels
 
