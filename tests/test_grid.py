@@ -21,8 +21,7 @@ from tafollow.data.load import ProjectFile, Round, load
 from tafollow.data.model import Project, Report
 from tafollow.layout.plan import Paragraph, Shape, Table, TextBox
 from tafollow.layout.progress import columns
-from tafollow.writer.render import frames
-from tafollow.writer.template import open_template
+from tafollow.writer.template import frames, open_template
 from tafollow.languages import labels
 from tafollow.data.yamlread import Document
 
