@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tafollow.data.load import Round, load
+from tafollow.data.load import load
+from tafollow.data.model import Round
 from tafollow.resources import TEMPLATES, require
 
 DEFAULT_TEMPLATE = TEMPLATES / "ta-seuranta.pptx"

@@ -1,5 +1,9 @@
 """The report in its users' words: a round (`Report`) and its `Project`s.
 
+Also what the stages below the loader share about a round: the loaded
+`Round` and its `ProjectFile`s, the kinds of slide a deck has, and a
+project's overall progress.
+
 These pydantic models are the contract that project managers edit in YAML.
 Every model forbids unknown keys so that a misspelt key is an error rather
 than a silently ignored line. Text is kept exactly as written: no model
@@ -11,9 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,6 +31,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+if TYPE_CHECKING:  # yamlread imports this module, so the name is only for the type checker
+    from tafollow.data.yamlread import Document
 
 Status = Literal["todo", "doing", "done"]
 ForecastStatus = Literal["on_track", "at_risk", "off_track", "achieved"]
@@ -445,3 +455,60 @@ class Report(Strict):
         if value is not None and len(set(value)) != len(value):
             raise ValueError("a project is listed twice")
         return value
+
+
+@dataclass(frozen=True)
+class ProjectFile:
+    """A project and the file it came from (for messages and speaker notes)."""
+
+    path: Path
+    project: Project
+    document: Document
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Round:
+    """One reporting round: report.yaml and its projects in deck order."""
+
+    data_dir: Path
+    report: Report
+    projects: list[ProjectFile]
+
+
+class SlideKind(StrEnum):
+    """What a slide is: the deck's cover and overview, and each project's four kinds of slide.
+
+    The one list of slide kinds: layout plans a slide of each, and the
+    importer recognises each. The values are also the language files'
+    keys (`goal_heading`) and the project file's keys (`goal:`).
+    """
+
+    COVER = "cover"
+    SUMMARY = "summary"
+    TITLE = "title"
+    GOAL = "goal"
+    PROGRESS = "progress"
+    FORECAST = "forecast"
+
+
+CONTENT_KINDS = (SlideKind.GOAL, SlideKind.PROGRESS, SlideKind.FORECAST)
+"""A project's slides after its title slide, in deck order, each under a heading of its kind."""
+HEADED_KINDS = (*CONTENT_KINDS, SlideKind.SUMMARY)
+"""The slide kinds whose heading comes from the language files (`<kind>_heading`)."""
+
+
+def phase_statuses(project: Project) -> list[list[Status]]:
+    """The status of every phase, lane by lane; a chart without lanes is drawn from its steps."""
+    if project.progress.lanes:
+        return [[phase.status for phase in lane.phases] for lane in project.progress.lanes]
+    return [[step.status or "todo" for step in project.progress.steps]]
+
+
+def done_share(project: Project) -> float:
+    """Overall progress: the share of phases done, 0-100."""
+    statuses = [status for lane in phase_statuses(project) for status in lane]
+    return 100.0 * sum(status == "done" for status in statuses) / len(statuses) if statuses else 0.0

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from tafollow.design import style
 from tafollow.layout.fit import Block, Text, best_size, box_height, fitted_box, flow, sized
-from tafollow.data.load import ProjectFile, Round
-from tafollow.data.model import Project
+from tafollow.data.model import Project, ProjectFile, Round
 from tafollow.layout.plan import Deck, Footer, Frames, Item, Rect, Shape, Slide, TextBox
 from tafollow.layout.progress import columns, progress_pages
 from tafollow.layout.summary import summary_slides

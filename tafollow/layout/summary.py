@@ -16,8 +16,7 @@ from tafollow.design import style
 from tafollow.layout.chart import marked
 from tafollow.layout.fit import box_height, fitted_box, largest
 from tafollow.layout.fit import box_width as _box_width
-from tafollow.data.load import Round
-from tafollow.data.model import ForecastStatus, Project, Status
+from tafollow.data.model import ForecastStatus, Project, Round, Status, done_share, phase_statuses
 from tafollow.layout.plan import Frames, Item, Paragraph, Rect, Shape, Slide, TextBox
 from tafollow.design.style import CELL_INSET_X as INSET_X
 from tafollow.design.style import INSET_Y, line_pitch
@@ -39,19 +38,6 @@ NAME_SHARE = 0.62
 """Of the width left for name and owner, the name's share."""
 FORECASTS: tuple[ForecastStatus, ...] = ("on_track", "at_risk", "off_track", "achieved")
 STATUSES: tuple[Status, ...] = ("todo", "doing", "done")
-
-
-def phase_statuses(project: Project) -> list[list[Status]]:
-    """The status of every phase, lane by lane; a chart without lanes is drawn from its steps."""
-    if project.progress.lanes:
-        return [[phase.status for phase in lane.phases] for lane in project.progress.lanes]
-    return [[step.status or "todo" for step in project.progress.steps]]
-
-
-def done_share(project: Project) -> float:
-    """Overall progress: the share of phases done, 0-100."""
-    statuses = [status for lane in phase_statuses(project) for status in lane]
-    return 100.0 * sum(status == "done" for status in statuses) / len(statuses) if statuses else 0.0
 
 
 @dataclass(frozen=True)
