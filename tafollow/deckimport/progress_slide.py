@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tafollow.data.model import SlideKind
 from tafollow.deckimport.doubts import MISSING, Checks, quote
 from tafollow.deckimport.grids import read_table
 from tafollow.deckimport.paragraphs import Line, join_pages, lines, list_mark
@@ -83,7 +84,7 @@ def read_progress(pages: list[Page], width: float, language: str, checks: Checks
 def _standard(heading: str) -> bool:
     from tafollow.deckimport.words import all_words, same_text
 
-    return any(same_text(heading, w.headings["progress"]) for w in all_words())
+    return any(same_text(heading, w.headings[SlideKind.PROGRESS]) for w in all_words())
 
 
 def _caption(table: Box, boxes: list[Box], used: set[int]) -> Box | None:

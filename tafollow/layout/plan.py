@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tafollow.data.model import SlideKind
 from tafollow.design import style
 
 
@@ -148,7 +149,9 @@ class Frames:
 
 @dataclass
 class Slide:
+    kind: SlideKind
     layout: str
+    """The template's slide layout, by name."""
     items: list[Item] = field(default_factory=list)
     footer: bool = True
     notes: str = ""

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from tafollow.design import style
 from tafollow.layout.chart import marked
+from tafollow.layout.content import heading
 from tafollow.layout.fit import box_height, fitted_box, largest
 from tafollow.layout.fit import box_width as _box_width
-from tafollow.data.model import ForecastStatus, Project, Round, Status, done_share, phase_statuses
+from tafollow.data.model import ForecastStatus, Project, Round, SlideKind, Status, done_share, phase_statuses
 from tafollow.layout.plan import Frames, Item, Paragraph, Rect, Shape, Slide, TextBox
 from tafollow.design.style import CELL_INSET_X as INSET_X
 from tafollow.design.style import INSET_Y, line_pitch
@@ -69,10 +70,10 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
     room = body.h - legend_h - 6.0
     size = _size(rows, header, columns, room)
     pages = _pages(rows, header, columns, room, size)
-    heading = labels("summary_heading")
+    title_text = heading(SlideKind.SUMMARY, None, labels)
     slides = []
     for index, page in enumerate(pages):
-        title = heading if index == 0 else labels("continued", heading, index + 1, len(pages))
+        title = title_text if index == 0 else labels("continued", title_text, index + 1, len(pages))
         items: list[Item] = [_title(frames.title, title)]
         y = body.y
         items += _header(header, columns, y, size)
@@ -81,7 +82,7 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
             items += _row(row, columns, y, size, labels)
             y += _row_height(row, columns, size)
         items += [_shift(item, body.bottom - legend_h) for item in legend]
-        slides.append(Slide("Content", items))
+        slides.append(Slide(SlideKind.SUMMARY, "Content", items))
     return slides
 
 
