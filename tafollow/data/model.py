@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -331,28 +331,21 @@ def _computed_order(columns: list[Column]) -> list[Column]:
     the order of computing happened to give.
     """
     computed = {c.name: c for c in columns if c.sum is not None}
-    waiting = {name: {s for s in column.sum or [] if s in computed} for name, column in computed.items()}
-    summed_by: dict[str, list[str]] = {name: [] for name in computed}
-    for name, sources in waiting.items():
-        for source in sources:
-            summed_by[source].append(name)
-    order: list[Column] = []
-    ready = deque(name for name in computed if not waiting[name])
-    while ready:
-        name = ready.popleft()
-        order.append(computed[name])
-        for other in summed_by[name]:
-            waiting[other].discard(name)
-            if not waiting[other]:
-                ready.append(other)
-    if len(order) == len(computed):
-        return order
+    sorter: TopologicalSorter[str] = TopologicalSorter()
+    for name in computed:  # in the table's order, so the order found is the same for the same table
+        sorter.add(name)
+    for name, column in computed.items():
+        sorter.add(name, *(s for s in dict.fromkeys(column.sum or []) if s in computed))
+    try:
+        return [computed[name] for name in sorter.static_order()]
+    except CycleError:
+        waiting = _left_over(computed)
     # Every column left over sums another one left over: follow those sums until one comes round again.
-    left = [c.name for c in columns if c.name in computed and waiting[c.name]]
+    left = [c.name for c in columns if c.name in waiting]
     path = [left[0]]
     while True:
         column = computed[path[-1]]
-        step = next(s for s in column.sum or [] if s in computed and waiting[s])
+        step = next(s for s in column.sum or [] if s in waiting)
         if step in path:
             cycle = path[path.index(step):] + [step]
             break
@@ -365,6 +358,30 @@ def _computed_order(columns: list[Column]) -> list[Column]:
     chain = " → ".join(f"'{name}'" for name in cycle)
     raise RuleBroken(f"columns sum each other in a circle ({chain}): a computed column cannot be part of its "
                      "own sum", where)
+
+
+def _left_over(computed: dict[str, Column]) -> set[str]:
+    """The computed columns that cannot be computed: those that sum, directly or not, a column in a circle."""
+    sums = {name: [s for s in column.sum or [] if s in computed] for name, column in computed.items()}
+    in_circle: set[str] = set()
+    rest = dict(sums)
+    while True:  # each round takes out one circle; any other circle is found later or leads into one taken
+        sorter: TopologicalSorter[str] = TopologicalSorter({n: [s for s in ss if s in rest] for n, ss in rest.items()})
+        try:
+            sorter.prepare()
+            break
+        except CycleError as circle:
+            in_circle.update(circle.args[1])
+            rest = {n: ss for n, ss in rest.items() if n not in in_circle}
+    left = set(in_circle)
+    grew = True
+    while grew:
+        grew = False
+        for name, sources in sums.items():
+            if name not in left and any(s in left for s in sources):
+                left.add(name)
+                grew = True
+    return left
 
 
 def _add(values: Any) -> Number:
