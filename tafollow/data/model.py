@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import cached_property
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -32,12 +32,13 @@ from pydantic import (
     model_validator,
 )
 
-if TYPE_CHECKING:  # yamlread imports this module, so the name is only for the type checker
-    from tafollow.data.yamlread import Document
+from tafollow.languages import DEFAULT, LANGUAGES
+
+from tafollow.data.yamlread import XML_ILLEGAL, Document
 
 Status = Literal["todo", "doing", "done"]
 ForecastStatus = Literal["on_track", "at_risk", "off_track", "achieved"]
-Language = Literal["fi", "sv", "en"]
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 _FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -68,11 +69,8 @@ Date = Annotated[
 ]
 
 
-# Characters XML 1.0 cannot carry: a slide holding one is corrupt. The YAML
-# reader refuses them with a line number; this guards models built in Python.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
+# The YAML reader refuses characters XML 1.0 cannot carry with a line number (XML_ILLEGAL);
+# this guards models built in Python.
 def _slide_safe(value: Any) -> Any:
     if isinstance(value, str):
         bad = XML_ILLEGAL.search(value)
@@ -461,7 +459,7 @@ class Report(Strict):
         description="The unit named in the footer, e.g. Kehittämispalvelut."
     )
     footer_date: Date | None = None
-    language: Language = "fi"
+    language: Language = DEFAULT  # type: ignore[assignment]
     projects: list[Text] | None = Field(None, description="File stems, to select or reorder projects.")
     template: Text | None = Field(None, description="A .pptx master to use instead of the built-in one.")
     summary: bool = False

@@ -21,8 +21,6 @@ from tafollow.layout.plan import Deck, Footer, Frames, Slide
 from tafollow.layout.progress import progress_slides
 from tafollow.layout.summary import summary_slides
 
-LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
-
 __all__ = ["Frames", "layout"]
 
 
@@ -35,7 +33,7 @@ def layout(round_: Round, labels: Labels, frames: Frames, *, summary: bool = Fal
     for file in round_.projects:
         slides.extend(_project(file, labels, frames))
     footer = Footer(labels("date", report.footer_date or report.as_of), report.unit)
-    return Deck(slides, footer, report.title, report.unit, LANGUAGE_TAGS.get(labels.language, labels.language))
+    return Deck(slides, footer, report.title, report.unit, labels.tag)
 
 
 def _project(file: ProjectFile, labels: Labels, frames: Frames) -> list[Slide]:
