@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tafollow.data.load import Round, load
+from tafollow.data.load import load
+from tafollow.data.model import Round
 from tafollow.errors import DataError, Issue
 from tafollow.resources import TEMPLATES, require
 
@@ -99,8 +100,8 @@ def deck_bytes(round_: Round, *, template: Path | None = None, language: str | N
                summary: bool | None = None, progress: Progress | None = None) -> bytes:
     """The .pptx of a loaded round, as bytes (deterministic)."""
     from tafollow.layout.deck import layout
-    from tafollow.writer.render import frames, render
-    from tafollow.writer.template import open_template
+    from tafollow.writer.render import render
+    from tafollow.writer.template import frames, open_template
     from tafollow.writer.save import stamp, to_bytes
     from tafollow.languages import labels
 

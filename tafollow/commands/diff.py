@@ -22,7 +22,7 @@ from typing import Any
 from tafollow.errors import UsageError
 from tafollow.data.load import MAX_FILE_BYTES, PROJECTS_DIR, REPORT_FILE, file_order, project_paths, read_project, read_report
 from tafollow.data.model import Project, Report
-from tafollow.layout.summary import done_share
+from tafollow.data.model import done_share
 
 SHORTEN = 90
 """Longer step and risk texts are cut here (with …) so that each change stays one line."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tafollow.errors import DataError, Issue, UsageError
-from tafollow.data.model import Project, Report
+from tafollow.data.model import Project, ProjectFile, Report, Round
 from tafollow.data.explain import explain
 from tafollow.data.yamlread import Document, Path_, Position, YamlProblem, read_yaml
 from tafollow.errors import show
@@ -36,28 +35,6 @@ PROJECT_SUFFIX = ".yaml"
 _NEAR_SUFFIXES = {".yaml", ".yml"}
 # A file name is shown in speaker notes: it must be text a slide can hold.
 _BAD_NAME = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class ProjectFile:
-    """A project and the file it came from (for messages and speaker notes)."""
-
-    path: Path
-    project: Project
-    document: Document
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
-
-
-@dataclass(frozen=True)
-class Round:
-    """One reporting round: report.yaml and its projects in deck order."""
-
-    data_dir: Path
-    report: Report
-    projects: list[ProjectFile]
 
 
 TemplateCheck = Callable[[Path], "str | None"]

@@ -1,5 +1,9 @@
 """The report in its users' words: a round (`Report`) and its `Project`s.
 
+Also what the stages below the loader share about a round: the loaded
+`Round` and its `ProjectFile`s, the kinds of slide a deck has, and a
+project's overall progress.
+
 These pydantic models are the contract that project managers edit in YAML.
 Every model forbids unknown keys so that a misspelt key is an error rather
 than a silently ignored line. Text is kept exactly as written: no model
@@ -10,9 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import deque
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -26,6 +33,8 @@ from pydantic import (
 )
 
 from tafollow.languages import DEFAULT, LANGUAGES
+
+from tafollow.data.yamlread import XML_ILLEGAL, Document
 
 Status = Literal["todo", "doing", "done"]
 ForecastStatus = Literal["on_track", "at_risk", "off_track", "achieved"]
@@ -60,11 +69,8 @@ Date = Annotated[
 ]
 
 
-# Characters XML 1.0 cannot carry: a slide holding one is corrupt. The YAML
-# reader refuses them with a line number; this guards models built in Python.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
+# The YAML reader refuses characters XML 1.0 cannot carry with a line number (XML_ILLEGAL);
+# this guards models built in Python.
 def _slide_safe(value: Any) -> Any:
     if isinstance(value, str):
         bad = XML_ILLEGAL.search(value)
@@ -323,28 +329,21 @@ def _computed_order(columns: list[Column]) -> list[Column]:
     the order of computing happened to give.
     """
     computed = {c.name: c for c in columns if c.sum is not None}
-    waiting = {name: {s for s in column.sum or [] if s in computed} for name, column in computed.items()}
-    summed_by: dict[str, list[str]] = {name: [] for name in computed}
-    for name, sources in waiting.items():
-        for source in sources:
-            summed_by[source].append(name)
-    order: list[Column] = []
-    ready = deque(name for name in computed if not waiting[name])
-    while ready:
-        name = ready.popleft()
-        order.append(computed[name])
-        for other in summed_by[name]:
-            waiting[other].discard(name)
-            if not waiting[other]:
-                ready.append(other)
-    if len(order) == len(computed):
-        return order
+    sorter: TopologicalSorter[str] = TopologicalSorter()
+    for name in computed:  # in the table's order, so the order found is the same for the same table
+        sorter.add(name)
+    for name, column in computed.items():
+        sorter.add(name, *(s for s in dict.fromkeys(column.sum or []) if s in computed))
+    try:
+        return [computed[name] for name in sorter.static_order()]
+    except CycleError:
+        waiting = _left_over(computed)
     # Every column left over sums another one left over: follow those sums until one comes round again.
-    left = [c.name for c in columns if c.name in computed and waiting[c.name]]
+    left = [c.name for c in columns if c.name in waiting]
     path = [left[0]]
     while True:
         column = computed[path[-1]]
-        step = next(s for s in column.sum or [] if s in computed and waiting[s])
+        step = next(s for s in column.sum or [] if s in waiting)
         if step in path:
             cycle = path[path.index(step):] + [step]
             break
@@ -357,6 +356,30 @@ def _computed_order(columns: list[Column]) -> list[Column]:
     chain = " → ".join(f"'{name}'" for name in cycle)
     raise RuleBroken(f"columns sum each other in a circle ({chain}): a computed column cannot be part of its "
                      "own sum", where)
+
+
+def _left_over(computed: dict[str, Column]) -> set[str]:
+    """The computed columns that cannot be computed: those that sum, directly or not, a column in a circle."""
+    sums = {name: [s for s in column.sum or [] if s in computed] for name, column in computed.items()}
+    in_circle: set[str] = set()
+    rest = dict(sums)
+    while True:  # each round takes out one circle; any other circle is found later or leads into one taken
+        sorter: TopologicalSorter[str] = TopologicalSorter({n: [s for s in ss if s in rest] for n, ss in rest.items()})
+        try:
+            sorter.prepare()
+            break
+        except CycleError as circle:
+            in_circle.update(circle.args[1])
+            rest = {n: ss for n, ss in rest.items() if n not in in_circle}
+    left = set(in_circle)
+    grew = True
+    while grew:
+        grew = False
+        for name, sources in sums.items():
+            if name not in left and any(s in left for s in sources):
+                left.add(name)
+                grew = True
+    return left
 
 
 def _add(values: Any) -> Number:
@@ -447,3 +470,60 @@ class Report(Strict):
         if value is not None and len(set(value)) != len(value):
             raise ValueError("a project is listed twice")
         return value
+
+
+@dataclass(frozen=True)
+class ProjectFile:
+    """A project and the file it came from (for messages and speaker notes)."""
+
+    path: Path
+    project: Project
+    document: Document
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Round:
+    """One reporting round: report.yaml and its projects in deck order."""
+
+    data_dir: Path
+    report: Report
+    projects: list[ProjectFile]
+
+
+class SlideKind(StrEnum):
+    """What a slide is: the deck's cover and overview, and each project's four kinds of slide.
+
+    The one list of slide kinds: layout plans a slide of each, and the
+    importer recognises each. The values are also the language files'
+    keys (`goal_heading`) and the project file's keys (`goal:`).
+    """
+
+    COVER = "cover"
+    SUMMARY = "summary"
+    TITLE = "title"
+    GOAL = "goal"
+    PROGRESS = "progress"
+    FORECAST = "forecast"
+
+
+CONTENT_KINDS = (SlideKind.GOAL, SlideKind.PROGRESS, SlideKind.FORECAST)
+"""A project's slides after its title slide, in deck order, each under a heading of its kind."""
+HEADED_KINDS = (*CONTENT_KINDS, SlideKind.SUMMARY)
+"""The slide kinds whose heading comes from the language files (`<kind>_heading`)."""
+
+
+def phase_statuses(project: Project) -> list[list[Status]]:
+    """The status of every phase, lane by lane; a chart without lanes is drawn from its steps."""
+    if project.progress.lanes:
+        return [[phase.status for phase in lane.phases] for lane in project.progress.lanes]
+    return [[step.status or "todo" for step in project.progress.steps]]
+
+
+def done_share(project: Project) -> float:
+    """Overall progress: the share of phases done, 0-100."""
+    statuses = [status for lane in phase_statuses(project) for status in lane]
+    return 100.0 * sum(status == "done" for status in statuses) / len(statuses) if statuses else 0.0

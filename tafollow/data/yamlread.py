@@ -30,7 +30,9 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from tafollow.errors import show
-from tafollow.data.model import XML_ILLEGAL
+
+# Characters XML 1.0 cannot carry: a slide holding one is corrupt.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 MAX_DEPTH = 40
 """Deeper nesting than any project file needs; bounds recursion on hostile input."""

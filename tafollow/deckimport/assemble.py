@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tafollow.data.model import CONTENT_KINDS, SlideKind
 from tafollow.data.load import file_order
 from tafollow.data.repository import NUMBER_STEP, slug
 from tafollow.deckimport.doubts import MISSING, Checks, quote
@@ -63,23 +64,23 @@ def _project(slides: ProjectSlides, width: float, language: str) -> Draft:
     checks = Checks()
     data: dict[str, Any] = {}
     leftover = _title(slides, data, checks)
-    data["goal"] = _goal(slides.pages["goal"], width, leftover, checks, slides.first)
-    progress, tables = read_progress(slides.pages["progress"], width, language, checks)
-    if not slides.pages["progress"]:
+    data["goal"] = _goal(slides.pages[SlideKind.GOAL], width, leftover, checks, slides.first)
+    progress, tables = read_progress(slides.pages[SlideKind.PROGRESS], width, language, checks)
+    if not slides.pages[SlideKind.PROGRESS]:
         checks.add(slides.first, ("progress",), "no progress slide found")
         progress = {"steps": [{"text": MISSING, "status": "todo"}]}
     data["progress"] = progress
     if tables:
         data["tables"] = tables
-    forecast, risks = read_forecast(slides.pages["forecast"], width, language, checks)
-    if not slides.pages["forecast"]:
+    forecast, risks = read_forecast(slides.pages[SlideKind.FORECAST], width, language, checks)
+    if not slides.pages[SlideKind.FORECAST]:
         checks.add(slides.first, ("forecast",), "no forecast slide found; written as on_track")
     data["forecast"] = forecast
     if risks is not None:
         data["risks"] = risks
     _others(slides, data, width, checks)
     pages: list[tuple[tuple[str, ...], Page | None]] = [(("name",), slides.title)]
-    pages += [((kind,), page) for kind in ("goal", "progress", "forecast") for page in slides.pages[kind]]
+    pages += [((kind.value,), page) for kind in CONTENT_KINDS for page in slides.pages[kind]]
     pages += [(("forecast",), page) for page in slides.others]
     for path, page in pages:
         if page is not None:
@@ -93,7 +94,7 @@ def unread(page: Page, path: tuple[str, ...], checks: Checks) -> None:
         if box.kind == "other":
             checks.add(page.slide.number, path, f"the slide has a {box.geometry} that is not read; "
                                                 "copy what it says by hand")
-        elif box.kind == "table" and page.kind != "progress":
+        elif box.kind == "table" and page.kind is not SlideKind.PROGRESS:
             checks.add(page.slide.number, path, "a table on the slide is read cell by cell as paragraphs; "
                                                 "check where they went")
         elif box.geometry == "diagram":
@@ -155,7 +156,7 @@ def _label_value(line: str, kind: str) -> Any:
 def _goal(pages: list[Page], width: float, leftover: list[tuple[int, str]], checks: Checks,
           first: int) -> dict[str, Any]:
     goal: dict[str, Any] = {}
-    if pages and pages[0].heading and not any(same_text(pages[0].heading, w.headings["goal"]) for w in all_words()):
+    if pages and pages[0].heading and not any(same_text(pages[0].heading, w.headings[SlideKind.GOAL]) for w in all_words()):
         goal["heading"] = pages[0].heading
     found = join_pages([lines(page.boxes, page.slide.number, width) for page in pages])
     paragraphs: list[str] = []
@@ -194,8 +195,8 @@ def _others(slides: ProjectSlides, data: dict[str, Any], width: float, checks: C
         texts = [line.text for line in lines(page.boxes, page.slide.number, width)]
         if page.heading:
             texts.insert(0, page.heading)
-        after_forecast = any(p.slide.number < page.slide.number for p in slides.pages["forecast"])
-        after_progress = any(p.slide.number < page.slide.number for p in slides.pages["progress"])
+        after_forecast = any(p.slide.number < page.slide.number for p in slides.pages[SlideKind.FORECAST])
+        after_progress = any(p.slide.number < page.slide.number for p in slides.pages[SlideKind.PROGRESS])
         if after_forecast:
             path, target = ("forecast", "narrative"), data["forecast"].setdefault("narrative", [])
         elif after_progress:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tafollow.data.model import SlideKind
 from tafollow.deckimport.doubts import Checks, quote
 from tafollow.deckimport.palette import LIGHTS, nearest
 from tafollow.deckimport.paragraphs import Line, join_pages, lines, list_mark
@@ -59,7 +60,7 @@ def read_forecast(pages: list[Page], width: float, language: str, checks: Checks
             told.append(found)
     first = pages[0].slide.number if pages else 0
     custom = pages[0].heading if pages and pages[0].heading and not any(
-        same_text(pages[0].heading, w.headings["forecast"]) for w in all_words()) else None
+        same_text(pages[0].heading, w.headings[SlideKind.FORECAST]) for w in all_words()) else None
     forecast = _forecast(join_pages(told), lights, language, first, checks, custom)
     risks = _risks(heading, join_pages(risk_pages), language, checks) if heading is not None else None
     return forecast, risks

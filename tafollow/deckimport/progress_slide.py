@@ -10,8 +10,10 @@ last step is a note.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
+from tafollow.data.model import SlideKind
 from tafollow.deckimport.doubts import MISSING, Checks, quote
 from tafollow.deckimport.grids import read_table
 from tafollow.deckimport.paragraphs import Line, join_pages, lines, list_mark
@@ -23,31 +25,61 @@ CAPTION_GAP = 12.0
 """A table's caption ends at most this far above the table."""
 
 
+RawTable = tuple[str | None, tuple[tuple[str, ...], ...], int]
+"""A table as found: its caption, its rows and the slide it ends on."""
+
+
+@dataclass
+class _Found:
+    """What the progress slides hold, before it is read as data: the chart, the tables and the text lines."""
+
+    chart: Chart = field(default_factory=Chart)
+    tables: list[RawTable] = field(default_factory=list)
+    text_pages: list[list[Line]] = field(default_factory=list)
+
+
 def read_progress(pages: list[Page], width: float, language: str, checks: Checks
                   ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """(the `progress:` mapping, the `tables:` list) of a project's progress slides."""
     if not pages:
         return {}, []
-    progress: dict[str, Any] = {}
-    chart = Chart()
-    raw_tables: list[tuple[str | None, tuple[tuple[str, ...], ...], int]] = []
-    text_pages: list[list[Line]] = []
+    found = _gather(pages, width, checks)
+    progress = _compose(found, pages, checks)
+    tables = []
+    for index, (title, rows, number) in enumerate(found.tables):
+        found_table = read_table(rows, title, language, number, checks, ("tables", index))
+        if found_table is not None:
+            tables.append(found_table)
+    return progress, tables
+
+
+def _gather(pages: list[Page], width: float, checks: Checks) -> _Found:
+    """The chart, tables (a continued table joined to its start) and text lines of every page, in order."""
+    found = _Found()
+    chart = found.chart
     for page in pages:
         number = page.slide.number
-        found = read_chart(page.boxes, number, checks)
-        chart.lanes += found.lanes
-        chart.span = found.span or chart.span
-        chart.milestones = found.milestones or chart.milestones
-        chart.step_statuses = found.step_statuses or chart.step_statuses
-        used = set(found.used)
+        on_page = read_chart(page.boxes, number, checks)
+        chart.lanes += on_page.lanes
+        chart.span = on_page.span or chart.span
+        chart.milestones = on_page.milestones or chart.milestones
+        chart.step_statuses = on_page.step_statuses or chart.step_statuses
+        used = set(on_page.used)
         for table in sorted((b for b in page.boxes if b.kind == "table"), key=lambda b: (b.y, b.x)):
             caption = _caption(table, page.boxes, used)
             if caption is not None:
                 used.add(id(caption))
-            _add_table(raw_tables, caption.text if caption else None, table.rows, number, bool(text_pages))
+            _add_table(found.tables, caption.text if caption else None, table.rows, number, bool(found.text_pages))
             used.add(id(table))
         rest = [box for box in page.boxes if id(box) not in used and box.kind != "table"]
-        text_pages.append(lines(rest, number, width))
+        found.text_pages.append(lines(rest, number, width))
+    return found
+
+
+def _compose(found: _Found, pages: list[Page], checks: Checks) -> dict[str, Any]:
+    """The `progress:` mapping: heading, chart, then steps with their statuses and the notes."""
+    progress: dict[str, Any] = {}
+    chart = found.chart
     if pages and pages[0].heading and not _standard(pages[0].heading):
         progress["heading"] = pages[0].heading
     if chart.lanes:
@@ -56,12 +88,12 @@ def read_progress(pages: list[Page], width: float, language: str, checks: Checks
         progress["span"] = chart.span
     if chart.milestones:
         progress["milestones"] = chart.milestones
-    steps, notes = _steps(join_pages(text_pages), checks)
+    steps, notes = _steps(join_pages(found.text_pages), checks)
     first = pages[0].slide.number if pages else 0
     if chart.step_statuses is not None:
         _give_statuses(steps, chart.step_statuses, first, checks)
     elif not chart.lanes and steps:
-        for index, step in enumerate(steps):
+        for step in steps:
             step["status"] = "todo"
         checks.add(first, ("progress", "steps"), "no phase chart found; every step is marked todo")
     if not chart.lanes and not steps:
@@ -72,18 +104,13 @@ def read_progress(pages: list[Page], width: float, language: str, checks: Checks
         progress["steps"] = [_short(step) for step in steps]
     if notes:
         progress["notes"] = notes
-    tables = []
-    for index, (title, rows, number) in enumerate(raw_tables):
-        found_table = read_table(rows, title, language, number, checks, ("tables", index))
-        if found_table is not None:
-            tables.append(found_table)
-    return progress, tables
+    return progress
 
 
 def _standard(heading: str) -> bool:
     from tafollow.deckimport.words import all_words, same_text
 
-    return any(same_text(heading, w.headings["progress"]) for w in all_words())
+    return any(same_text(heading, w.headings[SlideKind.PROGRESS]) for w in all_words())
 
 
 def _caption(table: Box, boxes: list[Box], used: set[int]) -> Box | None:
@@ -93,7 +120,7 @@ def _caption(table: Box, boxes: list[Box], used: set[int]) -> Box | None:
     return max(above, key=lambda box: box.bottom) if above else None
 
 
-def _add_table(tables: list[tuple[str | None, tuple[tuple[str, ...], ...], int]], title: str | None,
+def _add_table(tables: list[RawTable], title: str | None,
                rows: tuple[tuple[str, ...], ...], number: int, later_page: bool) -> None:
     """Add a table, or its rows to the table it continues (same header and caption, on the slide before)."""
     if later_page and tables:

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tafollow.deckimport.pptxread import Box, Deck, Slide
+from tafollow.data.model import CONTENT_KINDS, SlideKind
 from tafollow.languages import DEFAULT
 from tafollow.deckimport.words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
 
@@ -35,7 +36,8 @@ class Page:
     """A content slide: its title (continued mark and project name taken off) and its boxes."""
 
     slide: Slide
-    kind: str
+    kind: SlideKind | None
+    """None while the slide is of no known kind."""
     heading: str | None
     continued: bool
     boxes: list[Box]
@@ -49,7 +51,7 @@ class ProjectSlides:
     title: Page | None = None
     name: str | None = None
     """The project's name when a slide title carries it ("Tavoite – Harrastuspassi") and no title slide does."""
-    pages: dict[str, list[Page]] = field(default_factory=lambda: {"goal": [], "progress": [], "forecast": []})
+    pages: dict[SlideKind, list[Page]] = field(default_factory=lambda: {kind: [] for kind in CONTENT_KINDS})
     others: list[Page] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)
     source: str | None = None
@@ -86,20 +88,20 @@ def group(deck: Deck) -> DeckSlides:
     cover_notes: list[tuple[int, str]] = []
     for index, page in enumerate(pages):
         current = projects[-1] if projects else None
-        if page.kind == "summary":
+        if page.kind is SlideKind.SUMMARY:
             summary.append(page.slide.number)
             continue
-        if index == 0 and page.kind == "unknown":
+        if index == 0 and page.kind is None:
             cover = page
             cover_notes += _notes(page.slide, None)
             continue
-        if page.kind == "unknown" and current is not None:
+        if page.kind is None and current is not None:
             page.kind = _by_content(page, current)
-        if page.kind == "title" or (page.kind in ("goal", "progress", "forecast")
+        if page.kind is SlideKind.TITLE or (page.kind in CONTENT_KINDS
                                     and (current is None or _starts_another(page, current))):
             current = ProjectSlides(page.slide.number)
             projects.append(current)
-            if page.kind == "title":
+            if page.kind is SlideKind.TITLE:
                 current.title = page
             else:
                 current.name = _name_in_title(page)
@@ -112,7 +114,7 @@ def group(deck: Deck) -> DeckSlides:
             page.heading = strip_title(page.heading, name)[0]
         if page.kind in current.pages:
             current.pages[page.kind].append(page)
-        elif page.kind != "title":
+        elif page.kind is not SlideKind.TITLE:
             current.others.append(page)
         current.notes += _notes(page.slide, current)
     return DeckSlides(cover, projects, before, summary, language, footer, cover_notes)
@@ -123,12 +125,12 @@ def _page(slide: Slide, boxes: list[Box]) -> Page:
     title = title_box.text if title_box is not None else None
     content = [box for box in boxes if box is not title_box]
     if any(_is_label(p.text) for box in content for p in box.paragraphs):
-        return Page(slide, "title", title, False, content)
+        return Page(slide, SlideKind.TITLE, title, False, content)
     if title is None:
-        return Page(slide, "unknown", None, False, content)
+        return Page(slide, None, None, False, content)
     base, continued = strip_title(title)
     known = title_kind(base)
-    kind = known[0] if known else "unknown"
+    kind = known[0] if known else None
     return Page(slide, kind, base, continued, content)
 
 
@@ -184,28 +186,27 @@ def _is_label(text: str) -> bool:
     return any(is_label_line(line) for line in text.split("\n"))
 
 
-def _by_content(page: Page, project: ProjectSlides) -> str:
+def _by_content(page: Page, project: ProjectSlides) -> SlideKind | None:
     """The kind of a slide whose title is not a known one, from what it holds and where it is."""
-    previous = next((p for kind in ("forecast", "progress", "goal") for p in project.pages[kind][-1:]), None)
+    previous = next((p for kind in reversed(CONTENT_KINDS) for p in project.pages[kind][-1:]), None)
     if page.continued and previous is not None:
         return previous.kind
     figures = [box for box in page.boxes if box.kind == "figure"]
     if any(box.kind == "table" for box in page.boxes) or sum(b.geometry in PHASE_SHAPES for b in figures) >= 2:
-        return "progress"
+        return SlideKind.PROGRESS
     if any(box.geometry in LIGHT_SHAPES for box in figures) or any(
             is_risks_heading(p) for box in page.boxes for p in box.paragraphs):
-        return "forecast"
+        return SlideKind.FORECAST
     if not any(project.pages.values()):
-        return "goal"
-    return "unknown"
+        return SlideKind.GOAL
+    return None
 
 
 def _starts_another(page: Page, project: ProjectSlides) -> bool:
     """A goal, progress or forecast slide that cannot belong to the project before it."""
     if page.continued:
         return False
-    later = {"goal": ("goal", "progress", "forecast"), "progress": ("progress", "forecast"),
-             "forecast": ("forecast",)}[page.kind]
+    later = CONTENT_KINDS[CONTENT_KINDS.index(page.kind):]  # type: ignore[arg-type]
     return any(project.pages[kind] for kind in later)
 
 

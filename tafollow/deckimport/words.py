@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from tafollow.data.model import HEADED_KINDS, SlideKind
 from tafollow.languages import DEFAULT, LANGUAGES, facts, labels
 
 MARK, MARK2 = "\uE000", "\uE001"
@@ -39,9 +40,9 @@ class Words:
     managers: tuple[str, ...]
     updated: str
     conjunction: str
-    headings: dict[str, str]
+    headings: dict[SlideKind, str]
     """goal / progress / forecast / summary → the standard slide title."""
-    keys: dict[str, tuple[tuple[str, ...], ...]]
+    keys: dict[SlideKind, tuple[tuple[str, ...], ...]]
     """goal / progress / forecast / summary → the first words that identify that title."""
     risks_heading: str
     no_risks: str
@@ -76,8 +77,7 @@ def words(language: str) -> Words:
     one = say("managers", [MARK])
     two = say("managers", [MARK, MARK2])
     conjunction = say("names", [MARK, MARK2]).split(MARK)[1].split(MARK2)[0]
-    headings = {"goal": say("goal_heading"), "progress": say("progress_heading"),
-                "forecast": say("forecast_heading"), "summary": say("summary_heading")}
+    headings = {kind: say(f"{kind}_heading") for kind in HEADED_KINDS}
     months = tuple(say("date", date(2001, month, 1)) for month in range(1, 13))
     return Words(
         language=language,
@@ -115,15 +115,16 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+", text.casefold()))
 
 
-def _keys(headings: dict[str, str], goal_variants: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _keys(headings: dict[SlideKind, str],
+          goal_variants: tuple[str, ...]) -> dict[SlideKind, tuple[tuple[str, ...], ...]]:
     """The fewest first words that tell each title from the others ("Goal" and "Goal fulfilment")."""
     tokens = {kind: _tokens(text) for kind, text in headings.items()}
-    keys: dict[str, tuple[tuple[str, ...], ...]] = {}
+    keys: dict[SlideKind, tuple[tuple[str, ...], ...]] = {}
     for kind, own in tokens.items():
         others = [t for k, t in tokens.items() if k != kind]
         length = next((n for n in range(1, len(own) + 1)
                        if all(t[:n] != own[:n] or len(t) < n for t in others)), len(own))
-        variants = [own[:length]] + ([_tokens(v) for v in goal_variants] if kind == "goal" else [])
+        variants = [own[:length]] + ([_tokens(v) for v in goal_variants] if kind is SlideKind.GOAL else [])
         keys[kind] = tuple(variants)
     return keys
 
@@ -175,14 +176,14 @@ def same_text(a: str | None, b: str) -> bool:
     return a is not None and a.split() == b.split()
 
 
-def title_kind(title: str) -> tuple[str, str, str] | None:
+def title_kind(title: str) -> tuple[SlideKind, str, str] | None:
     """(kind, language, what follows a standard title after a dash) when `title` is a known slide title.
 
     Kinds: goal, progress, forecast, summary. The longest matching key wins,
     so "Goal fulfilment by part" is the progress slide, not the goal slide.
     """
     tokens = _tokens(title)
-    best: tuple[int, str, Words] | None = None
+    best: tuple[int, SlideKind, Words] | None = None
     for w in all_words():
         for kind, keys in w.keys.items():
             for key in keys:

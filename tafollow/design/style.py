@@ -9,6 +9,7 @@ that however the fitting goes a whole deck uses at most `len(SCALE)` sizes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from tafollow.design import measure
 
@@ -89,6 +90,13 @@ def step(size: float, steps: int) -> float:
     return SCALE[min(max(index + steps, 0), len(SCALE) - 1)]
 
 
+BULLET_FONT = "Arial"
+"""The typeface of a list's bullet character."""
+NUMBER_FONT = "+mj-lt"
+"""The typeface of a numbered list's numbers: the theme's heading font."""
+
+
+@cache
 def line_pitch(size: float) -> float:
     """The exact line spacing written into every paragraph, so renderers agree with layout."""
     return round(measure.line_height(size), 2)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tafollow.design import style
 from tafollow.layout.fit import box_height, box_width, keeps_words, largest, lines_of
-from tafollow.data.model import Milestone, Progress, Status
+from tafollow.data.model import Milestone, Progress, Span, Status
 from tafollow.layout.plan import Item, Paragraph, Rect, Shape, TextBox
 from tafollow.languages import Labels
 
@@ -52,62 +52,93 @@ def chart(progress: Progress, labels: Labels, area: Rect) -> list[tuple[list[Ite
 
     A chart taller than the area (many lanes) goes on as many slides as it
     needs, the legend repeated on each, rather than running off the slide.
+    The lanes come first, then the span over them, then the milestones.
     """
-    pages: list[tuple[list[Item], float]] = []
-    start = area.y + LEGEND_H + GAP
-    items: list[Item] = _legend(labels, area)
-    y = start
-
-    def room(height: float) -> None:
-        nonlocal items, y
-        if y + height > area.bottom and y > start:
-            pages.append((items, y - area.y))
-            items, y = _legend(labels, area), start
-
+    sheet = _Sheet(labels, area)
     lanes = _lanes(progress, labels)
     name_w = LANE_NAME_W if any(name for name, _ in lanes) else 0.0
     x, w = area.x + name_w, area.w - name_w
     size = _label_size(lanes, w)
+    _draw_lanes(sheet, lanes, name_w, size)
+    if progress.span is not None:
+        _draw_span(sheet, progress.span, x, w, size)
+    if progress.milestones:
+        _draw_milestones(sheet, progress, x, w)
+    return sheet.finish()
+
+
+class _Sheet:
+    """The chart's pages as they fill: each starts with the legend, and a band that does not fit starts the next."""
+
+    def __init__(self, labels: Labels, area: Rect) -> None:
+        self.labels, self.area = labels, area
+        self.start = area.y + LEGEND_H + GAP
+        self.pages: list[tuple[list[Item], float]] = []
+        self.items: list[Item] = _legend(labels, area)
+        self.y = self.start
+
+    def room(self, height: float) -> None:
+        """Make room for a band `height` tall: on a new page unless this one is still empty."""
+        if self.y + height > self.area.bottom and self.y > self.start:
+            self.pages.append((self.items, self.y - self.area.y))
+            self.items, self.y = _legend(self.labels, self.area), self.start
+
+    def finish(self) -> list[tuple[list[Item], float]]:
+        self.pages.append((self.items, self.y - self.area.y))
+        return self.pages
+
+
+def _draw_lanes(sheet: _Sheet, lanes: list[tuple[str | None, list[PhaseSpec]]], name_w: float, size: float) -> None:
+    """Each lane: its name, its phases side by side and the scale's ends under them."""
+    area, labels = sheet.area, sheet.labels
+    x, w = area.x + name_w, area.w - name_w
     for name, phases in lanes:
         segment = w / len(phases)
         height = _lane_height(phases, segment, size)
-        room(height + SCALE_H)
+        sheet.room(height + SCALE_H)
+        y = sheet.y
         if name:
-            items.append(_label(Rect(area.x, y, name_w - 4, height), name, style.SMALL, bold=True, anchor="middle"))
+            sheet.items.append(_label(Rect(area.x, y, name_w - 4, height), name, style.SMALL, bold=True,
+                                      anchor="middle"))
         for i, phase in enumerate(phases):
-            items += _phase(phase, i, len(phases), Rect(x + i * segment, y, segment, height), size)
+            sheet.items += _phase(phase, i, len(phases), Rect(x + i * segment, y, segment, height), size)
         y += height
-        items.append(_label(Rect(x, y, 60, SCALE_H), labels("scale_start"), style.SMALL))
-        items.append(_label(Rect(x + w - 60, y, 60, SCALE_H), labels("scale_end"), style.SMALL, align="right"))
-        y += SCALE_H + GAP
-    if progress.span is not None:
-        span = progress.span
-        paragraph = Paragraph(marked(span.name, span.status), size, bold=True, color=style.STATUS_TEXT[span.status],
-                              align="center")
-        height = box_height([paragraph], w, style.CELL_INSET_X) + 4
-        room(height)
-        items.append(Shape(Rect(x, y, w, height), "rounded", style.STATUS_FILL[span.status], (paragraph,),
-                           name="Span", inset_x=style.CELL_INSET_X, inset_y=style.INSET_Y,
-                           alt=labels("alt_span", span.name, span.status)))
-        y += height + GAP
-    if progress.milestones:
-        for row in _milestone_rows(progress, x, w):
-            height = max(max(h for _, _, h in row), DIAMOND)
-            room(height)
-            for milestone, label_x, label_h in row:
-                at = x + w * milestone.at / 100
-                fill = style.STATUS_FILL[milestone.status] if milestone.status != "todo" else style.MILESTONE
-                alt = labels("alt_milestone", milestone.name, labels("percent", milestone.at), milestone.status)
-                items.append(Shape(Rect(at - DIAMOND / 2, y, DIAMOND, DIAMOND), "diamond", fill, name="Milestone",
-                                   alt=alt))
-                paragraph = Paragraph(milestone.name, style.SMALL, bold=True, color=style.MILESTONE,
-                                      align="right" if milestone.at >= 50 else "left")
-                label_w = _milestone_width(milestone.name, w)
-                items.append(TextBox(Rect(label_x, y - 1, label_w, label_h), (paragraph,), name="Milestone label",
-                                     inset_y=style.INSET_Y))
-            y += height + GAP
-    pages.append((items, y - area.y))
-    return pages
+        sheet.items.append(_label(Rect(x, y, 60, SCALE_H), labels("scale_start"), style.SMALL))
+        sheet.items.append(_label(Rect(x + w - 60, y, 60, SCALE_H), labels("scale_end"), style.SMALL, align="right"))
+        sheet.y = y + SCALE_H + GAP
+
+
+def _draw_span(sheet: _Sheet, span: Span, x: float, w: float, size: float) -> None:
+    """The span: one bar across the whole scale, under the lanes."""
+    paragraph = Paragraph(marked(span.name, span.status), size, bold=True, color=style.STATUS_TEXT[span.status],
+                          align="center")
+    height = box_height([paragraph], w, style.CELL_INSET_X) + 4
+    sheet.room(height)
+    sheet.items.append(Shape(Rect(x, sheet.y, w, height), "rounded", style.STATUS_FILL[span.status], (paragraph,),
+                             name="Span", inset_x=style.CELL_INSET_X, inset_y=style.INSET_Y,
+                             alt=sheet.labels("alt_span", span.name, span.status)))
+    sheet.y += height + GAP
+
+
+def _draw_milestones(sheet: _Sheet, progress: Progress, x: float, w: float) -> None:
+    """Each milestone as a diamond at its place on the scale, labelled; rows as many as the labels need."""
+    labels = sheet.labels
+    for row in _milestone_rows(progress, x, w):
+        height = max(max(h for _, _, h in row), DIAMOND)
+        sheet.room(height)
+        y = sheet.y
+        for milestone, label_x, label_h in row:
+            at = x + w * milestone.at / 100
+            fill = style.STATUS_FILL[milestone.status] if milestone.status != "todo" else style.MILESTONE
+            alt = labels("alt_milestone", milestone.name, labels("percent", milestone.at), milestone.status)
+            sheet.items.append(Shape(Rect(at - DIAMOND / 2, y, DIAMOND, DIAMOND), "diamond", fill, name="Milestone",
+                                     alt=alt))
+            paragraph = Paragraph(milestone.name, style.SMALL, bold=True, color=style.MILESTONE,
+                                  align="right" if milestone.at >= 50 else "left")
+            label_w = _milestone_width(milestone.name, w)
+            sheet.items.append(TextBox(Rect(label_x, y - 1, label_w, label_h), (paragraph,), name="Milestone label",
+                                       inset_y=style.INSET_Y))
+        sheet.y = y + height + GAP
 
 
 def _milestone_width(name: str, w: float) -> float:

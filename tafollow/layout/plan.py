@@ -2,14 +2,17 @@
 
 Layout produces these plain objects and the writer (render, slidexml)
 turns them into PresentationML without deciding anything: every position,
-indent, inset and colour is here. Units are points from the slide's top
-left corner; colours are RGB hex strings.
+indent, inset, colour, line pitch and bullet font is here. Units are points
+from the slide's top left corner; colours are RGB hex strings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
+
+from tafollow.data.model import SlideKind
+from tafollow.design import style
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,19 @@ class Paragraph:
     hang: float = 0.0
     runs: tuple[Run, ...] = ()
     """When given, the paragraph is written as these runs (their texts make up `text`)."""
+    line_pitch: float = 0.0
+    """Baseline to baseline, in points; 0 means the deck's pitch for `size`, filled in here."""
+    bullet_font: str = ""
+    """The typeface of the bullet or number; "" means the deck's, filled in here."""
+
+    def __post_init__(self) -> None:
+        # The deck's rules are applied where the paragraph is planned, so every layout module
+        # gets them without repeating them and the writer writes the numbers as they are.
+        if not self.line_pitch:
+            object.__setattr__(self, "line_pitch", style.line_pitch(self.size))
+        if self.bullet and not self.bullet_font:
+            object.__setattr__(self, "bullet_font",
+                               style.NUMBER_FONT if self.bullet == "number" else style.BULLET_FONT)
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,12 @@ class Table:
     colors: tuple[str, ...] = ()
     """Header fill, header text, total fill, band fill (even rows), odd rows' fill, body text."""
     alt: str = ""
+    line_pitch: float = 0.0
+    """The cells' line pitch, in points; 0 means the deck's pitch for `size`, filled in here."""
+
+    def __post_init__(self) -> None:
+        if not self.line_pitch:
+            object.__setattr__(self, "line_pitch", style.line_pitch(self.size))
 
 
 Item = TextBox | Shape | Table
@@ -127,7 +149,9 @@ class Frames:
 
 @dataclass
 class Slide:
+    kind: SlideKind
     layout: str
+    """The template's slide layout, by name."""
     items: list[Item] = field(default_factory=list)
     footer: bool = True
     notes: str = ""

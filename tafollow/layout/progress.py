@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from tafollow.design import style
 from tafollow.layout.chart import chart
+from tafollow.layout.content import content_slides, heading
 from tafollow.layout.fit import Block, Text, flow
-from tafollow.data.model import Project
-from tafollow.layout.plan import Item, Rect, TextBox
+from tafollow.data.model import Project, SlideKind
+from tafollow.layout.plan import Frames, Item, Rect, Slide, TextBox
 from tafollow.layout.tables import TABLE_GAP, Cells, cells, height, place, table_size
 from tafollow.languages import Labels
 
@@ -39,6 +40,11 @@ def step_blocks(project: Project) -> list[Block]:
         blocks.append(Block(tuple(texts), gap=0.4))
     blocks += [Block((Text(note, bold=True),)) for note in project.progress.notes]
     return blocks
+
+
+def progress_slides(project: Project, labels: Labels, frames: Frames) -> list[Slide]:
+    return content_slides(SlideKind.PROGRESS, heading(SlideKind.PROGRESS, project.progress.heading, labels),
+                          progress_pages(project, labels, frames.body), frames, labels, project.name)
 
 
 def progress_pages(project: Project, labels: Labels, body: Rect) -> list[list[Item]]:

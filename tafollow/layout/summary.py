@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from tafollow.design import style
 from tafollow.layout.chart import marked
+from tafollow.layout.content import heading
 from tafollow.layout.fit import box_height, fitted_box, largest
 from tafollow.layout.fit import box_width as _box_width
-from tafollow.data.load import Round
-from tafollow.data.model import ForecastStatus, Project, Status
+from tafollow.data.model import ForecastStatus, Project, Round, SlideKind, Status, done_share, phase_statuses
 from tafollow.layout.plan import Frames, Item, Paragraph, Rect, Shape, Slide, TextBox
 from tafollow.design.style import CELL_INSET_X as INSET_X
 from tafollow.design.style import INSET_Y, line_pitch
@@ -39,19 +39,6 @@ NAME_SHARE = 0.62
 """Of the width left for name and owner, the name's share."""
 FORECASTS: tuple[ForecastStatus, ...] = ("on_track", "at_risk", "off_track", "achieved")
 STATUSES: tuple[Status, ...] = ("todo", "doing", "done")
-
-
-def phase_statuses(project: Project) -> list[list[Status]]:
-    """The status of every phase, lane by lane; a chart without lanes is drawn from its steps."""
-    if project.progress.lanes:
-        return [[phase.status for phase in lane.phases] for lane in project.progress.lanes]
-    return [[step.status or "todo" for step in project.progress.steps]]
-
-
-def done_share(project: Project) -> float:
-    """Overall progress: the share of phases done, 0-100."""
-    statuses = [status for lane in phase_statuses(project) for status in lane]
-    return 100.0 * sum(status == "done" for status in statuses) / len(statuses) if statuses else 0.0
 
 
 @dataclass(frozen=True)
@@ -83,10 +70,10 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
     room = body.h - legend_h - 6.0
     size = _size(rows, header, columns, room)
     pages = _pages(rows, header, columns, room, size)
-    heading = labels("summary_heading")
+    title_text = heading(SlideKind.SUMMARY, None, labels)
     slides = []
     for index, page in enumerate(pages):
-        title = heading if index == 0 else labels("continued", heading, index + 1, len(pages))
+        title = title_text if index == 0 else labels("continued", title_text, index + 1, len(pages))
         items: list[Item] = [_title(frames.title, title)]
         y = body.y
         items += _header(header, columns, y, size)
@@ -95,7 +82,7 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
             items += _row(row, columns, y, size, labels)
             y += _row_height(row, columns, size)
         items += [_shift(item, body.bottom - legend_h) for item in legend]
-        slides.append(Slide("Content", items))
+        slides.append(Slide(SlideKind.SUMMARY, "Content", items))
     return slides
 
 

@@ -20,28 +20,14 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.util import Emu
 
 from tafollow.writer import slidexml
 from tafollow.writer.package import relate_new
-from tafollow.layout.plan import Deck, Frames, Rect, Shape, Table, TextBox
+from tafollow.layout.plan import Deck, Shape, Table, TextBox
 from tafollow.writer.template import LAYOUTS, layouts_of
 
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
 _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')
-
-
-def frames(presentation: Any) -> Frames:
-    """Where the template's placeholders are, for the layout engine."""
-    layouts = layouts_of(presentation)
-
-    def rect(layout: str, name: str) -> Rect:
-        shape = next(s for s in layouts[layout].placeholders if s.name == name)
-        return Rect(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
-
-    return Frames(rect("Cover", "Title"), rect("Cover", "Subtitle"), rect("Project title", "Kicker"),
-                  rect("Project title", "Title"), rect("Project title", "Details"), rect("Content", "Title"),
-                  rect("Content", "Body"))
 
 
 class _Layout:

@@ -10,7 +10,6 @@ DrawingML; it imports nothing from python-pptx.
 from __future__ import annotations
 
 from tafollow.layout.plan import Paragraph, Rect, Shape, Table, TextBox
-from tafollow.design.style import line_pitch
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -101,12 +100,12 @@ def paragraph(p: Paragraph, lang: str) -> str:
     if p.bullet is None:
         bullet = "<a:buNone/>"
     elif p.bullet == "number":
-        bullet = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{p.number}"/>'
+        bullet = f'<a:buFont typeface={quoteattr(p.bullet_font)}/><a:buAutoNum type="arabicPeriod" startAt="{p.number}"/>'
     else:
-        bullet = f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(p.bullet)}/>'
+        bullet = f'<a:buFont typeface={quoteattr(p.bullet_font)}/><a:buChar char={quoteattr(p.bullet)}/>'
     ppr = (
         f'<a:pPr marL="{emu(p.indent + hang)}" indent="{-emu(hang)}" algn="{ALIGN[p.align]}">'
-        f'<a:lnSpc><a:spcPts val="{round(line_pitch(p.size) * 100)}"/></a:lnSpc>'
+        f'<a:lnSpc><a:spcPts val="{round(p.line_pitch * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(p.space_before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>'
     )
@@ -163,7 +162,7 @@ def table(item: Table, shape_id: int, lang: str) -> str:
         for c, text in enumerate(cells):
             numeric = bool(item.numeric) and item.numeric[c]
             spec = Paragraph(text, item.size, bold=header or total, color=header_text if header else text_color,
-                             align="right" if numeric else "left")
+                             align="right" if numeric else "left", line_pitch=item.line_pitch)
             out.append(
                 f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph(spec, lang)}</a:txBody>'
                 f'<a:tcPr marL="{emu(item.inset_x)}" marR="{emu(item.inset_x)}" marT="{emu(item.inset_y)}" '

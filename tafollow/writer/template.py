@@ -33,6 +33,7 @@ from typing import Any
 from lxml import etree
 
 from tafollow.errors import show
+from tafollow.layout.plan import Frames, Rect
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """A template with big pictures is a few megabytes; ten times the largest seen is plenty."""
@@ -224,3 +225,18 @@ def open_template(path: Path) -> Any:
 
 def layouts_of(presentation: Any) -> dict[str, Any]:
     return {layout.name: layout for master in presentation.slide_masters for layout in master.slide_layouts}
+
+
+def frames(presentation: Any) -> Frames:
+    """Where the template's placeholders are: read here, handed to layout, which alone decides geometry."""
+    from pptx.util import Emu
+
+    layouts = layouts_of(presentation)
+
+    def rect(layout: str, name: str) -> Rect:
+        shape = next(s for s in layouts[layout].placeholders if s.name == name)
+        return Rect(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+
+    return Frames(rect("Cover", "Title"), rect("Cover", "Subtitle"), rect("Project title", "Kicker"),
+                  rect("Project title", "Title"), rect("Project title", "Details"), rect("Content", "Title"),
+                  rect("Content", "Body"))

@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, assume, example, given, note, settings
 from hypothesis import strategies as st
 
 from tafollow.errors import DataError
-from tafollow.data.load import ProjectFile, Round, load
-from tafollow.data.model import Project, Report, shows
+from tafollow.data.load import load
+from tafollow.data.model import Project, ProjectFile, Report, Round, shows
 from tafollow.data.yamlread import Document
 
 settings.register_profile("tafollow", max_examples=200, deadline=None,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from slidebits import figure, para, slide, table, text, title
 
+from tafollow.data.model import SlideKind
 from tafollow.deckimport.pptxread import Deck
 from tafollow.deckimport.slides import group
 
@@ -38,10 +39,10 @@ def test_cover_projects_and_continued_slides() -> None:
     [project] = grouped.projects
     assert project.title is not None and project.title.heading == "Harrastuspassi"
     assert project.source == "10-harrastuspassi.yaml"
-    goal = project.pages["goal"]
+    goal = project.pages[SlideKind.GOAL]
     assert [(p.heading, p.continued) for p in goal] == [("Tavoitteet", False), ("Tavoitteet", True)]
-    assert [p.slide.number for p in project.pages["progress"]] == [5]
-    assert [p.slide.number for p in project.pages["forecast"]] == [6]
+    assert [p.slide.number for p in project.pages[SlideKind.PROGRESS]] == [5]
+    assert [p.slide.number for p in project.pages[SlideKind.FORECAST]] == [6]
     assert project.notes == [(6, "Kerro kiitos.")]
     assert all(not any(b.text == "Kehittämispalvelut" for b in p.boxes) for p in goal)
 

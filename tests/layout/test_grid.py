@@ -16,12 +16,11 @@ from tafollow.design import style
 from tafollow.build import DEFAULT_TEMPLATE
 from tafollow.layout.fit import Block, Text, flow, keeps_words
 from tafollow.layout.deck import layout
-from tafollow.data.load import ProjectFile, Round, load
-from tafollow.data.model import Project, Report
+from tafollow.data.load import load
+from tafollow.data.model import Project, ProjectFile, Report, Round
 from tafollow.layout.plan import Paragraph, Shape, Table, TextBox
 from tafollow.layout.progress import columns
-from tafollow.writer.render import frames
-from tafollow.writer.template import open_template
+from tafollow.writer.template import frames, open_template
 from tafollow.languages import labels
 from tafollow.data.yamlread import Document
 

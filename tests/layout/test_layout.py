@@ -6,11 +6,9 @@ from pathlib import Path
 
 from tafollow.build import DEFAULT_TEMPLATE
 from tafollow.layout.deck import layout
-from tafollow.data.load import ProjectFile, Round
-from tafollow.data.model import Project, Report
+from tafollow.data.model import Project, ProjectFile, Report, Round
 from tafollow.layout.plan import Shape, Table, TextBox
-from tafollow.writer.render import frames
-from tafollow.writer.template import open_template
+from tafollow.writer.template import frames, open_template
 from tafollow.languages import labels
 from tafollow.data.yamlread import Document
 

@@ -22,11 +22,11 @@ from tafollow.cli import app
 from tafollow.layout.fit import box_height
 from tafollow.design.style import LIGHTS
 from tafollow.design.style import STATUS_FILL as COLORS
-from tafollow.data.load import Round, load
+from tafollow.data.load import load
+from tafollow.data.model import Round, done_share, phase_statuses
 from tafollow.layout.plan import Shape, Slide, TextBox
-from tafollow.writer.render import frames
-from tafollow.writer.template import open_template
-from tafollow.layout.summary import done_share, phase_statuses, summary_slides
+from tafollow.writer.template import frames, open_template
+from tafollow.layout.summary import summary_slides
 from tafollow.languages import labels
 
 MIN_PT = 9.0

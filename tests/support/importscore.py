@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tafollow.data.load import Round
+from tafollow.data.model import Round
 from tafollow.data.model import Project
 
 Key = tuple[Any, ...]

@@ -43,7 +43,8 @@ from pptx.util import Pt
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
-from tafollow.data.load import Round, load  # noqa: E402
+from tafollow.data.load import load  # noqa: E402
+from tafollow.data.model import Round  # noqa: E402
 from tafollow.data.model import Project  # noqa: E402
 from tafollow.languages import labels  # noqa: E402
 
