@@ -21,7 +21,7 @@ from tafollow.errors import UsageError
 from tafollow.data.load import (PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, read_report,
                    same_name_key)
 from tafollow.data.repository import next_number, schema_reference, slug, yaml_text
-from tafollow.resources import TEMPLATES, require
+from tafollow.resources import TEMPLATES, require, template_environment
 from tafollow.errors import show
 
 SKELETON = "fi/new-project.yaml.j2"
@@ -38,11 +38,8 @@ class NewProject:
 
 def skeleton(name: str, schema: str | None, today: date) -> str:
     """The text of a new project file."""
-    import jinja2
-
     require(TEMPLATES / SKELETON)
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment = template_environment(keep_trailing_newline=True)
     labels = environment.get_template("fi/labels.j2").module
     return environment.get_template(SKELETON).render(
         name=yaml_text(name), schema=schema, updated=labels.date(today))  # type: ignore[attr-defined]

@@ -11,10 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from tafollow.errors import UsageError
-from tafollow.resources import TEMPLATES, require
+from tafollow.resources import TEMPLATES, require, template_environment
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -36,33 +34,11 @@ class Labels:
         return {name for name in dir(self._module) if not name.startswith("_")}
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates, keyed by their source's checksum: compiling costs ~50 ms a run."""
-    import os
-    import tempfile
-
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tafollow" / "jinja2"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    if not os.access(folder, os.W_OK):
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
 @lru_cache(maxsize=None)
 def labels(language: str, templates: Path = TEMPLATES) -> Labels:
     """The labels of `language`; raises `UsageError` for an unknown language."""
     if language not in LANGUAGES:
         raise UsageError(f"'{language}' is not a language tafollow has: use {', '.join(LANGUAGES)}")
     require(templates / language / "labels.j2")
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        bytecode_cache=_bytecode_cache(),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=False,
-    )
-    module = environment.get_template(f"{language}/labels.j2").module
+    module = template_environment(templates=templates).get_template(f"{language}/labels.j2").module
     return Labels(language, module)
