@@ -69,7 +69,8 @@ def test_check_judges_the_colour_import_reads_the_size_from(tmp_path: Path) -> N
     layout = prs.slide_layouts[1]  # Title and Content: title, and a body placeholder of idx 1
     body = next(s for s in layout.placeholders if s.placeholder_format.idx == 1)
     tree = body._element.getparent()
-    first = parse_xml(_sp("Caption", '<p:ph type="body" idx="2"/>', "000000", 2800).replace("<p:sp>", f"<p:sp {_NS}>", 1))
+    caption = _sp("Caption", '<p:ph type="body" idx="2"/>', "000000", 2800)
+    first = parse_xml(caption.replace("<p:sp>", f"<p:sp {_NS}>", 1))
     tree.insert(tree.index(body._element), first)  # a body placeholder before it, black at 28 pt
     grey = parse_xml(_sp("x", "", "BBBBBB").replace("<p:sp>", f"<p:sp {_NS}>", 1)).find(".//{*}lstStyle")
     own = body._element.find(f"{{{PRESENTATIONML}}}txBody/{{{DRAWINGML}}}lstStyle")
@@ -82,5 +83,5 @@ def test_check_judges_the_colour_import_reads_the_size_from(tmp_path: Path) -> N
     problems = [p for p in check(path).problems if p.rule == "low-contrast"]
     assert [p.detail.split(":")[0] for p in problems] == ["'Harmaa teksti'"]
     assert "#BBBBBB on #FFFFFF" in problems[0].detail
-    texts = [para for box in read_deck(path).slides[0].boxes for para in box.paragraphs if para.text == "Harmaa teksti"]
-    assert [para.size for para in texts] == [14.0]
+    boxes = read_deck(path).slides[0].boxes
+    assert [para.size for box in boxes for para in box.paragraphs if para.text == "Harmaa teksti"] == [14.0]
