@@ -2,17 +2,17 @@
 
 The city publishes its board material, so the deck must pass what
 PowerPoint's Accessibility Checker and WCAG 2.1 AA (applied to documents
-by EN 301 549 clause 10) ask. This reads the package with zipfile and lxml
-only: it judges the file as any reader gets it, not tafollow's intentions,
-and a hand-made deck is checked the same way. docs/accessibility.md lists
-each rule, its source and how tafollow's own decks meet it.
+by EN 301 549 clause 10) ask. This reads the package with lxml only,
+bounded by `ooxml.archive` as every deck is: it judges the file as any
+reader gets it, not tafollow's intentions, and a hand-made deck is checked
+the same way. docs/accessibility.md lists each rule, its source and how
+tafollow's own decks meet it.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,22 +21,14 @@ from typing import Any
 from lxml import etree
 
 from tafollow.languages import FALLBACK
-from tafollow.ooxml.colour import Theme, colour, linear_rgb
 from tafollow.errors import DataError, Issue
+from tafollow.ooxml.archive import Package, PackageProblem, read_file
+from tafollow.ooxml.colour import Theme, colour, linear_rgb
+from tafollow.ooxml.master import style_chain, theme_of
+from tafollow.ooxml.ns import DC, DECORATIVE, DECORATIVE_EXTENSION, NS, PR, TITLE_TYPES, A, R
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-DEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-NS = {"a": A, "p": P, "r": R}
 RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header", "low-contrast", "colour-alone",
          "missing-language", "core-properties")
-MAX_PART = 50 * 1024 * 1024
-"""No slide, layout or theme of a real deck comes near this; a part that claims more is refused unread."""
-MAX_XML = 200 * 1024 * 1024
-"""All the XML read from one deck (pictures are never read): a deck of zip bombs is refused, not unpacked."""
 
 
 @dataclass(frozen=True)
@@ -59,50 +51,44 @@ class Report:
 
 def check(path: Path) -> Report:
     """Every accessibility problem of the deck at `path`; raises `DataError` for a file that is no deck."""
-    from tafollow.files import Unreadable, require_regular
+    from tafollow.files import Unreadable
 
     try:
-        require_regular(path)  # opening a named pipe as a zip would wait for ever
-    except Unreadable as problem:
+        package = Package(read_file(path))
+    except (Unreadable, PackageProblem) as problem:
         raise DataError([Issue(path, 0, 0, str(problem))]) from None
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise DataError([Issue(path, 0, 0, f"not a PowerPoint deck (.pptx): {exc}")]) from None
-    with archive:
-        try:
-            return _Deck(archive).report()
-        except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
-            raise DataError([Issue(path, 0, 0, f"not a readable PowerPoint deck: {exc}")]) from None
+        return _Deck(package).report()
+    except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
+        raise DataError([Issue(path, 0, 0, f"not a readable PowerPoint deck: {exc}")]) from None
+    except PackageProblem as problem:
+        raise DataError([Issue(path, 0, 0, str(problem))]) from None
+    finally:
+        package.close()
 
 
 class _Deck:
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
+    def __init__(self, package: Package) -> None:
+        self.package = package
         self._parsed: dict[str, Any] = {}
         self._themes: dict[str, Theme] = {}
-        self._budget = MAX_XML
 
     # -- the package ----------------------------------------------------------
 
     def xml(self, name: str) -> Any:
         if name not in self._parsed:
-            info = self.archive.getinfo(name)
-            self._budget -= info.file_size
-            if info.file_size > MAX_PART or self._budget < 0:
-                raise ValueError(f"{name} unpacks to {info.file_size} bytes; this is more than a deck holds")
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-            self._parsed[name] = etree.fromstring(self.archive.read(name), parser)
+            self._parsed[name] = etree.fromstring(self.package.read(name), parser)
         return self._parsed[name]
 
     def related(self, part: str, kind: str) -> list[str]:
         """The parts `part` refers to with relationships of type ending in `kind`."""
         folder, base = posixpath.split(part)
         rels = posixpath.join(folder, "_rels", base + ".rels")
-        if rels not in self.archive.namelist():
+        if rels not in self.package:
             return []
         out = []
-        for rel in self.xml(rels).iter(f"{{{PR}}}Relationship"):
+        for rel in self.xml(rels).iter(f"{PR}Relationship"):
             if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External":
                 out.append(posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))))
         return out
@@ -110,9 +96,9 @@ class _Deck:
     def slides(self) -> list[str]:
         presentation = "ppt/presentation.xml"
         ids = {}
-        for rel in self.xml("ppt/_rels/presentation.xml.rels").iter(f"{{{PR}}}Relationship"):
+        for rel in self.xml("ppt/_rels/presentation.xml.rels").iter(f"{PR}Relationship"):
             ids[rel.get("Id")] = posixpath.normpath(posixpath.join("ppt", rel.get("Target", "")))
-        return [ids[entry.get(f"{{{R}}}id")] for entry in self.xml(presentation).iterfind("p:sldIdLst/p:sldId", NS)]
+        return [ids[entry.get(f"{R}id")] for entry in self.xml(presentation).iterfind("p:sldIdLst/p:sldId", NS)]
 
     # -- the rules --------------------------------------------------------------
 
@@ -138,11 +124,10 @@ class _Deck:
         return Report(main, len(slides), problems)
 
     def core_problems(self) -> list[Problem]:
-        if "docProps/core.xml" not in self.archive.namelist():
+        if "docProps/core.xml" not in self.package:
             return [Problem(0, "", "core-properties", "docProps/core.xml")]
         core = self.xml("docProps/core.xml")
-        dc = "{http://purl.org/dc/elements/1.1/}"
-        missing = [name for name in ("title", "language") if not (core.findtext(dc + name) or "").strip()]
+        missing = [name for name in ("title", "language") if not (core.findtext(DC + name) or "").strip()]
         return [Problem(0, "", "core-properties", ", ".join(missing))] if missing else []
 
     # -- colours ----------------------------------------------------------------
@@ -150,9 +135,7 @@ class _Deck:
     def theme(self, master: str) -> Theme:
         if master not in self._themes:
             themes = self.related(master, "theme")
-            clr_map = self.xml(master).find("p:clrMap", NS)
-            self._themes[master] = Theme.from_xml(self.xml(themes[0]) if themes else None,
-                                                  dict(clr_map.attrib) if clr_map is not None else None)
+            self._themes[master] = theme_of(self.xml(master), self.xml(themes[0]) if themes else None)
         return self._themes[master]
 
 
@@ -228,8 +211,8 @@ class _Slide:
     def title(self) -> str:
         for shape in self.shapes():
             ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
-            if ph is not None and ph.get("type") in ("title", "ctrTitle"):
-                return "".join(t.text or "" for t in shape.iter(f"{{{A}}}t"))
+            if ph is not None and ph.get("type") in TITLE_TYPES:
+                return "".join(t.text or "" for t in shape.iter(f"{A}t"))
         return ""
 
     def problems(self, number: int, languages: Counter[str]) -> list[Problem]:
@@ -241,12 +224,12 @@ class _Slide:
             name = props.get("name", "") if props is not None else ""
             alt = (props.get("descr") or "").strip() if props is not None else ""
             decorative = props is not None and _decorative(props)
-            text = "".join(t.text or "" for t in shape.iter(f"{{{A}}}t")).strip()
+            text = "".join(t.text or "" for t in shape.iter(f"{A}t")).strip()
             placeholder = shape.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None
             informative = kind in ("pic", "graphicFrame", "cxnSp") or (kind == "sp" and not placeholder and not text)
             if informative and not decorative and not alt:
                 problems.append(Problem(number, name, "missing-alt-text"))
-            for table in shape.iter(f"{{{A}}}tbl"):
+            for table in shape.iter(f"{A}tbl"):
                 first = table.find("a:tblPr", NS)
                 if first is None or first.get("firstRow") not in ("1", "true"):
                     problems.append(Problem(number, name, "table-header"))
@@ -266,15 +249,15 @@ class _Slide:
     def _runs(self, number: int, name: str, shape: Any, behind: str, languages: Counter[str]) -> list[Problem]:
         problems = []
         inherited = self._inherited_colour(shape)
-        for cell_or_shape in [shape, *shape.iter(f"{{{A}}}tc")]:
+        for cell_or_shape in [shape, *shape.iter(f"{A}tc")]:
             under = behind
             if etree.QName(cell_or_shape).localname == "tc":
                 under = colour_of(cell_or_shape.find("a:tcPr", NS), self.theme) or behind
             body = cell_or_shape.find("p:txBody", NS) if cell_or_shape is shape else cell_or_shape.find("a:txBody", NS)
             if body is None:
                 continue
-            for run in body.iter(f"{{{A}}}r", f"{{{A}}}fld"):
-                text = "".join(t.text or "" for t in run.iter(f"{{{A}}}t"))
+            for run in body.iter(f"{A}r", f"{A}fld"):
+                text = "".join(t.text or "" for t in run.iter(f"{A}t"))
                 props = run.find("a:rPr", NS)
                 lang = props.get("lang") if props is not None else None
                 if not lang and text.strip():
@@ -295,35 +278,18 @@ class _Slide:
         return problems
 
     def _inherited_colour(self, shape: Any) -> str | None:
-        """A run's colour when it sets none: its shape's list style, then the layout's and master's placeholder."""
-        own = shape.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
-        if colour_of(own, self.theme):
-            return colour_of(own, self.theme)
-        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
-        if ph is None:
-            return None
-        kind, index = ph.get("type", "body"), ph.get("idx")
-        for root in (self.layout, self.master):
-            if root is None:
-                continue
-            for other in root.iterfind("p:cSld/p:spTree/p:sp", NS):
-                theirs = other.find("p:nvSpPr/p:nvPr/p:ph", NS)
-                if theirs is None or not (theirs.get("type", "body") == kind or (index and theirs.get("idx") == index)):
-                    continue
-                style = other.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
-                if colour_of(style, self.theme):
-                    return colour_of(style, self.theme)
-        if self.master is not None:
-            styles = {"title": "p:titleStyle", "ctrTitle": "p:titleStyle"}
-            level = self.master.find(f"p:txStyles/{styles.get(kind, 'p:bodyStyle')}/a:lvl1pPr/a:defRPr", NS)
-            return colour_of(level, self.theme)
+        """A run's colour when it sets none: the first in the list styles its shape inherits (as import reads them)."""
+        for style in style_chain(shape, self.layout, self.master):
+            found = colour_of(style.find("a:lvl1pPr/a:defRPr", NS), self.theme)
+            if found:
+                return found
         return None
 
 
 def _decorative(props: Any) -> bool:
     for ext in props.iterfind("a:extLst/a:ext", NS):
-        if ext.get("uri") == DECORATIVE_URI:
-            mark = ext.find(f"{{{DEC}}}decorative")
+        if ext.get("uri") == DECORATIVE_EXTENSION:
+            mark = ext.find(f"{{{DECORATIVE}}}decorative")
             if mark is not None and mark.get("val") in ("1", "true"):
                 return True
     return False

@@ -26,7 +26,7 @@ from tafollow.errors import OutputError, UsageError
 from tafollow.commands.new import SKELETON, skeleton
 from tafollow.languages import DEFAULT
 from tafollow.data.repository import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SCHEMA_FILES, slug
-from tafollow.resources import SCHEMAS, TEMPLATES, require
+from tafollow.resources import SCHEMAS, TEMPLATES, require, template_environment
 
 DATA_DIR = "data"
 EXAMPLE_PROJECT = "Esimerkkihanke"
@@ -75,12 +75,8 @@ def init(root: Path, *, repository: str | None = None, rev: str | None = None,
 
 
 def _render(template: str, **variables: object) -> str:
-    import jinja2
-
     require(TEMPLATES / template)
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return environment.get_template(template).render(**variables)
+    return template_environment(keep_trailing_newline=True).get_template(template).render(**variables)
 
 
 def _write(setup: Setup, relative: Path, text: str) -> None:

@@ -22,7 +22,7 @@ from tafollow.data.load import (PROJECTS_DIR, REPORT_FILE, check_project_text, p
                    same_name_key)
 from tafollow.data.repository import next_number, schema_reference, slug, yaml_text
 from tafollow.languages import DEFAULT, LABELS
-from tafollow.resources import TEMPLATES, require
+from tafollow.resources import TEMPLATES, require, template_environment
 from tafollow.errors import show
 
 SKELETON = f"{DEFAULT}/new-project.yaml.j2"
@@ -40,11 +40,8 @@ class NewProject:
 
 def skeleton(name: str, schema: str | None, today: date) -> str:
     """The text of a new project file."""
-    import jinja2
-
     require(TEMPLATES / SKELETON)
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment = template_environment(keep_trailing_newline=True)
     labels = environment.get_template(f"{DEFAULT}/{LABELS}").module
     return environment.get_template(SKELETON).render(
         name=yaml_text(name), schema=schema, updated=labels.date(today))  # type: ignore[attr-defined]

@@ -40,8 +40,12 @@ Status = Literal["todo", "doing", "done"]
 ForecastStatus = Literal["on_track", "at_risk", "off_track", "achieved"]
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
-_FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+FINNISH_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
+"""9.10.2019: day, month and year, as the city writes a date."""
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+"""2019-10-09, as a program writes it."""
+DATE_PATTERN = rf"^\s*({FINNISH_DATE}|{ISO_DATE})\s*$"
+"""A date as the data may write it, whole, spaces around it allowed: the rule, also for the JSON Schema."""
 
 
 def _parse_date(value: Any) -> Any:
@@ -49,10 +53,10 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        for pattern, order in ((_FINNISH_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2))):
-            match = pattern.match(value)
+        for form, separator, order in ((FINNISH_DATE, ".", (2, 1, 0)), (ISO_DATE, "-", (0, 1, 2))):
+            match = re.fullmatch(rf"\s*({form})\s*", value)
             if match:
-                parts = match.groups()
+                parts = match.group(1).split(separator)
                 year, month, day = (int(parts[i]) for i in order)
                 try:
                     return date(year, month, day)

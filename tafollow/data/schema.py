@@ -31,7 +31,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from tafollow.data.model import Project, Report, Strict
+from tafollow.data.model import DATE_PATTERN, Project, Report, Strict
 from tafollow.languages import DEFAULT, LANGUAGES
 from tafollow.resources import SCHEMAS
 
@@ -46,7 +46,6 @@ PROJECT_SCHEMA = SCHEMAS / "project.schema.json"
 REPORT_SCHEMA = SCHEMAS / "report.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-DATE_PATTERN = r"^\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*$"
 BLANK_CELL_PATTERN = r"^\s*(-|-?\d+(,\d+)?)?\s*$"
 SCALAR_TYPES = ["string", "number", "boolean"]
 """What an editor may read where tafollow reads text (see the module's docstring)."""

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
-
 from tafollow.design import style
-from tafollow.ooxml.colour import Theme, linear_rgb
+from tafollow.ooxml.colour import linear_rgb
 
 PHASES = dict(style.STATUS_FILL)
 """done / doing / todo → the fill tafollow draws them with (Helsinki palette)."""
@@ -34,19 +32,6 @@ class Nearest:
 
     key: str
     sure: bool
-
-
-def theme_of_master(master: Any) -> Theme:
-    """The theme of a python-pptx slide master (empty when the package has none)."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from pptx.oxml import parse_xml
-
-    try:
-        theme = parse_xml(master.part.part_related_by(RT.THEME).blob)
-    except (KeyError, ValueError):
-        theme = None
-    mapping = master.element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}clrMap")
-    return Theme.from_xml(theme, dict(mapping.attrib) if mapping is not None else None)
 
 
 def lab(hex_: str) -> tuple[float, float, float]:

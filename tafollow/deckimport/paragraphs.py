@@ -18,8 +18,6 @@ from tafollow.deckimport.pptxread import Box
 from tafollow.deckimport.pptxtext import Para
 from tafollow.deckimport.words import TYPED_BULLET, TYPED_NUMBER
 
-WIDTH_SAFETY = 0.98
-"""As in the build: lines are wrapped to 98 % of the box."""
 FLOORS = (style.BODY.floor, style.GOAL.floor)
 """The sizes at which the build cuts a paragraph between slides."""
 SENTENCE_END = ".!?:;”\"»)"
@@ -82,7 +80,7 @@ def continues(before: Line, after: Line) -> bool:
     if before.text.rstrip()[-1:] in SENTENCE_END and not after.text[:1].islower():
         return False
     para = before.para
-    room = (before.box.w - 2 * before.box.inset_x - para.indent) * WIDTH_SAFETY
+    room = (before.box.w - 2 * before.box.inset_x - para.indent) * measure.WIDTH_SAFETY
     if room <= 0:
         return False
     first_word = after.text.split(" ", 1)[0]

@@ -1,8 +1,8 @@
 """A .pptx file → what each slide shows, shape by shape, as plain objects.
 
-With pptxtext (paragraphs and what they inherit), the only module of the
-import that knows PresentationML. Everything a
-reader of the slide would see is kept: the text of every paragraph with
+With pptxtext (paragraphs) and ooxml (what they inherit), the only module
+of the import that knows PresentationML. Everything a reader of the slide
+would see is kept: the text of every paragraph with
 the bullet or number drawn before it (also when it comes from the layout
 or the master, as in a content placeholder), where each shape is on the
 slide (groups flattened into slide coordinates), the colour it is filled
@@ -19,17 +19,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tafollow.errors import DeckError, UsageError
-from tafollow.ooxml.colour import A, Theme, colour
-from tafollow.deckimport.palette import theme_of_master
-from tafollow.deckimport.pptxtext import (EMU_PER_PT, FOOTER_TYPES, TITLE_TYPES, P, Para, paragraphs, placeholder_type, style_chain,
-                       text_of)
+from tafollow.files import megabytes
+from tafollow.ooxml.archive import MAX_FILE_BYTES, Package, PackageProblem, read_file
+from tafollow.ooxml.colour import Theme, colour
+from tafollow.ooxml.master import placeholder_type, style_chain, theme_of
+from tafollow.ooxml.ns import A, C, DGM, EMU_PER_PT, FOOTER_TYPES, P, R, TITLE_TYPES
+from tafollow.deckimport.pptxtext import Para, paragraphs, text_of
 
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
-CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-MAX_BYTES = 300 * 1024 * 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
 
 
 @dataclass(frozen=True)
@@ -100,26 +97,9 @@ class Deck:
     source: Path = field(default=Path("deck.pptx"))
 
 
-MAX_UNPACKED = 2 * MAX_BYTES
-"""python-pptx unpacks every part of a deck when it opens it: a small file that unpacks to gigabytes
-(a zip bomb) is refused from the zip's directory first. Sizes are the ones the directory declares,
-which zipfile never reads past."""
-
-
-def _check_unpacked_size(path: Path, raw: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DeckError(f"{path}: a damaged PowerPoint file ({exc})") from None
-    if total > MAX_UNPACKED:
-        raise DeckError(f"{path}: unpacks to {total // 1024 // 1024} MB, more than {MAX_UNPACKED // 1024 // 1024} MB; "
-                        "is it a slide deck?")
-
-
 def read_deck(path: Path) -> Deck:
     """Read `path`; raise `DeckError` for a file that is not a readable .pptx."""
-    from tafollow.files import Unreadable, read_limited
+    from tafollow.files import Unreadable
 
     path = Path(path)
     # Through the one bounded reader: a named pipe given as the deck would otherwise wait for ever.
@@ -128,9 +108,9 @@ def read_deck(path: Path) -> Deck:
     if path.is_dir():
         raise UsageError(f"{path}: is a folder; give the .pptx file")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DeckError(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB; is it a slide deck?")
-        raw = read_limited(path, MAX_BYTES)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise DeckError(f"{path}: larger than {megabytes(MAX_FILE_BYTES)}; is it a slide deck?")
+        raw = read_file(path)
     except Unreadable as problem:
         raise UsageError(f"{path}: {problem}") from None
     if raw.startswith(_OLE):
@@ -140,7 +120,10 @@ def read_deck(path: Path) -> Deck:
         raise DeckError(f"{path}: an old PowerPoint 97–2003 file (.ppt); save it as .pptx in PowerPoint first")
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise DeckError(f"{path}: not a PowerPoint file (.pptx)")
-    _check_unpacked_size(path, raw)
+    try:
+        Package(raw).close()  # the limits, from the zip's directory, before python-pptx unpacks every part
+    except PackageProblem as problem:
+        raise DeckError(f"{path}: {problem}") from None
     from pptx import Presentation
 
     try:
@@ -153,9 +136,21 @@ def read_deck(path: Path) -> Deck:
     slides = []
     for number, slide in enumerate(presentation.slides, start=1):
         master = slide.slide_layout.slide_master
-        theme = themes.setdefault(id(master), theme_of_master(master))
+        theme = themes.setdefault(id(master), _theme(master))
         slides.append(Slide(number, tuple(_boxes(slide, theme)), _notes(slide)))
     return Deck(tuple(slides), width, height, path)
+
+
+def _theme(master: Any) -> Theme:
+    """The theme of a python-pptx slide master (empty when the package has none)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml import parse_xml
+
+    try:
+        theme = parse_xml(master.part.part_related_by(RT.THEME).blob)
+    except (KeyError, ValueError):
+        theme = None
+    return theme_of(master.element, theme)
 
 
 def _notes(slide: Any) -> str:
@@ -233,7 +228,8 @@ def _box(shape: Any, slide: Any, theme: Theme, transform: _Transform, order: int
     if element.tag != f"{P}sp":
         return None  # connectors and lines: nothing to read
     placeholder = placeholder_type(element)
-    chain = style_chain(shape, slide, placeholder)
+    layout = slide.slide_layout
+    chain = style_chain(element, layout.element, layout.slide_master.element)
     body = element.find(f"{P}txBody")
     found = tuple(paragraphs(body, chain, theme)) if body is not None else ()
     geometry = _geometry(element)
@@ -262,7 +258,7 @@ def _object(shape: Any, x: float, y: float, w: float, h: float, order: int) -> B
             text_of(p) for point in data.iter(f"{DGM}pt") if point.get("type", "node") == "node"
             for p in point.iter(f"{A}p")]
         return Box("text", x, y, w, h, tuple(Para(t) for t in texts if t.strip()), geometry="diagram", order=order)
-    kind = "chart" if element.find(f".//{CHART}chart") is not None else "object"
+    kind = "chart" if element.find(f".//{C}chart") is not None else "object"
     return Box("other", x, y, w, h, geometry=kind, order=order)
 
 

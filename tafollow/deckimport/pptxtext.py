@@ -3,7 +3,8 @@
 A paragraph in a content placeholder shows the master's bullet though its
 own XML says nothing of it; its size and weight may come from the layout.
 So each paragraph is read through the chain of list styles it inherits
-from: its own properties, the shape's list style, the layout's and the
+from (`ooxml.master.style_chain`, the one `tafollow check` judges colours
+by): its own properties, the shape's list style, the layout's and the
 master's placeholder, and the master's text styles.
 """
 
@@ -12,14 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from tafollow.ooxml.colour import A, Theme, colour
+from tafollow.ooxml.colour import Theme, colour
+from tafollow.ooxml.ns import A, EMU_PER_PT
 
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-EMU_PER_PT = 12700
 DEFAULT_SIZE = 18.0
 """PowerPoint's text size when nothing says otherwise."""
-TITLE_TYPES = {"title", "ctrTitle"}
-FOOTER_TYPES = {"dt", "ftr", "sldNum"}
 
 Bullet = Literal["char", "number"] | None
 
@@ -36,43 +34,6 @@ class Para:
     bold: bool = False
     size: float = DEFAULT_SIZE
     color: str | None = None
-
-
-def style_chain(shape: Any, slide: Any, placeholder: str | None) -> list[Any]:
-    """The list styles a paragraph of `shape` inherits from, nearest first."""
-    chain = []
-    own = shape._element.find(f"{P}txBody/{A}lstStyle")
-    if own is not None:
-        chain.append(own)
-    if placeholder is None:
-        return chain
-    layout_shape = _inherited(slide.slide_layout, shape)
-    master_shape = _inherited(slide.slide_layout.slide_master, layout_shape or shape)
-    for base in (layout_shape, master_shape):
-        found = base._element.find(f"{P}txBody/{A}lstStyle") if base is not None else None
-        if found is not None:
-            chain.append(found)
-    styles = slide.slide_layout.slide_master.element.find(f"{P}txStyles")
-    if styles is not None and placeholder not in FOOTER_TYPES:
-        found = styles.find(f"{P}titleStyle" if placeholder in TITLE_TYPES else f"{P}bodyStyle")
-        if found is not None:
-            chain.append(found)
-    return chain
-
-
-def _inherited(holder: Any, shape: Any) -> Any:
-    """The placeholder of a layout (or master) that `shape` takes its place and style from."""
-    try:
-        mine = shape.placeholder_format
-    except (AttributeError, ValueError):
-        return None
-    candidates = list(holder.placeholders)
-    by_idx = [c for c in candidates if c.placeholder_format.idx == mine.idx and mine.idx]
-    if by_idx:
-        return by_idx[0]
-    kind = placeholder_type(shape._element)
-    same = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind or "", kind)
-    return next((c for c in candidates if (placeholder_type(c._element) in (kind, same))), None)
 
 
 def paragraphs(body: Any, chain: list[Any], theme: Theme) -> list[Para]:
@@ -142,10 +103,3 @@ def text_of(p: Any) -> str:
         elif child.tag == f"{A}br":
             parts.append("\n")
     return "".join(parts)
-
-
-def placeholder_type(element: Any) -> str | None:
-    ph = element.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
-    if ph is None:
-        return None
-    return ph.get("type", "obj" if ph.get("idx") else "body")

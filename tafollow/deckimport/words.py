@@ -26,6 +26,9 @@ TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]\s+(?=\S)")
 TYPED_BULLET = re.compile(r"^\s*[-–—•▪◦*·]\s+(?=\S)")
 PERCENT = re.compile(r"^\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*$")
 TRAILING_PERCENT = re.compile(r"\s+(\d{1,3}(?:[.,]\d+)?)\s*%\s*$")
+# Not the data's date rule (data.model.DATE_PATTERN, a whole value written one of two ways): these
+# find a date inside a sentence someone typed on a slide, "Päivitetty 9. 10. 2019 klo 12", so they
+# allow a space after each dot and a one-digit month in ISO, and stop at neighbouring digits instead.
 _FI_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMBER = re.compile(r"^[-−–]?\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?$")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tafollow.errors import UsageError
-from tafollow.resources import TEMPLATES, require
+from tafollow.resources import TEMPLATES, require, template_environment
 
 DEFAULT = "fi"
 """A round's language when report.yaml names none: the division's own."""
@@ -93,22 +93,6 @@ class Labels:
         return facts(self.language).tag
 
 
-def _bytecode_cache() -> Any:
-    """Compiled templates, keyed by their source's checksum: compiling costs ~50 ms a run."""
-    import tempfile
-
-    import jinja2
-
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tafollow" / "jinja2"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    if not os.access(folder, os.W_OK):
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
 def _known(language: str) -> None:
     if language not in LANGUAGES:
         raise UsageError(f"'{language}' is not a language tafollow has: use {', '.join(LANGUAGES)}")
@@ -117,16 +101,7 @@ def _known(language: str) -> None:
 @lru_cache(maxsize=None)
 def labels(language: str, templates: Path = TEMPLATES) -> Labels:
     """The labels of `language`; raises `UsageError` for an unknown language."""
-    import jinja2
-
     _known(language)
     require(templates / language / LABELS)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        bytecode_cache=_bytecode_cache(),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=False,
-    )
-    module = environment.get_template(f"{language}/{LABELS}").module
+    module = template_environment(templates=templates).get_template(f"{language}/{LABELS}").module
     return Labels(language, module)

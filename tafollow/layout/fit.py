@@ -23,8 +23,6 @@ from tafollow.design import measure
 from tafollow.design import style
 from tafollow.layout.plan import Paragraph, Rect, Run, TextBox
 
-WIDTH_SAFETY = 0.98
-"""LibreOffice lines come out up to ~1.4 % wider than the advance widths add up to."""
 BULLET_GAP = 0.5
 """Space between a bullet or list number and its text, in ems."""
 MIN_HANG = 1.0
@@ -87,7 +85,7 @@ def largest(candidates: Sequence[float], fits: Callable[[float], bool]) -> float
 def text_width(box: float, paragraph: Paragraph, inset_x: float = 0.0) -> float:
     """The width `paragraph`'s lines may take in a box `box` wide."""
     # A box narrower than its insets (a table of sixty columns) still wraps, one character a line.
-    return max((box - 2 * inset_x - paragraph.indent - paragraph.hang) * WIDTH_SAFETY, 1.0)
+    return max((box - 2 * inset_x - paragraph.indent - paragraph.hang) * measure.WIDTH_SAFETY, 1.0)
 
 
 _WRAPPED: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
@@ -143,7 +141,7 @@ def box_height(paragraphs: Iterable[Paragraph], width: float, inset_x: float = 0
 
 def box_width(text: str, size: float, bold: bool = False, inset_x: float = 0.0) -> float:
     """The width a one-line box needs for `text`: its measure, the safety margin, the insets."""
-    return measure.text_width(text, size, bold) / WIDTH_SAFETY + 2 * inset_x + 2
+    return measure.text_width(text, size, bold) / measure.WIDTH_SAFETY + 2 * inset_x + 2
 
 
 def fitted_box(rect: Rect, text: str, role: style.Role, *, placeholder: str | None = None, name: str = "Text",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import colorsys
 from typing import Any
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+from tafollow.ooxml.ns import A
 
 # The few preset colour names a hand-made deck might carry (a:prstClr).
 _PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000", "lime": "00FF00",

@@ -25,8 +25,8 @@ from tafollow.writer import slidexml
 from tafollow.writer.package import relate_new
 from tafollow.layout.plan import Deck, Shape, Table, TextBox
 from tafollow.writer.template import LAYOUTS, layouts_of
+from tafollow.ooxml.ns import FOOTER_TYPES
 
-FOOTER_TYPES = ("dt", "ftr", "sldNum")
 _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tafollow.errors import OutputError, UsageError, printable
+from tafollow.ooxml.ns import CONTENT_TYPES, PACKAGE_RELATIONSHIPS
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest date a zip entry can carry: no wall clock in the deck."""
@@ -87,8 +88,6 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def _content_types(parts: list[Any]) -> bytes:
@@ -97,7 +96,7 @@ def _content_types(parts: list[Any]) -> bytes:
         for part in parts
     )
     return (
-        f'{_XML_HEAD}<Types xmlns="{_CT_NS}">'
+        f'{_XML_HEAD}<Types xmlns="{CONTENT_TYPES}">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
     ).encode("utf-8")
@@ -114,7 +113,7 @@ def _relationships(part: Any) -> bytes:
                               f"in {part.partname}); it is not written")
         target = _relative(str(rel.target_partname), base)
         items.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" Target="{_attr(target)}"/>')
-    return f'{_XML_HEAD}<Relationships xmlns="{_RELS_NS}">{"".join(items)}</Relationships>'.encode("utf-8")
+    return f'{_XML_HEAD}<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">{"".join(items)}</Relationships>'.encode("utf-8")
 
 
 @lru_cache(maxsize=4096)

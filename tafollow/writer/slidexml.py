@@ -10,13 +10,9 @@ DrawingML; it imports nothing from python-pptx.
 from __future__ import annotations
 
 from tafollow.layout.plan import Paragraph, Rect, Shape, Table, TextBox
+from tafollow.ooxml import ns
 
-NS = (
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
-)
-EMU_PER_PT = 12700
+NS = f'xmlns:a="{ns.DRAWINGML}" xmlns:r="{ns.RELATIONSHIPS}" xmlns:p="{ns.PRESENTATIONML}"'
 PRESETS = {"rect": "rect", "rounded": "roundRect", "home_plate": "homePlate", "chevron": "chevron",
            "ellipse": "ellipse", "diamond": "diamond"}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -26,8 +22,8 @@ SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
 DECORATIVE = (
-    '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
-    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    f'<a:extLst><a:ext uri="{ns.DECORATIVE_EXTENSION}">'
+    f'<adec:decorative xmlns:adec="{ns.DECORATIVE}" val="1"/>'
     "</a:ext></a:extLst>"
 )
 """PowerPoint's own mark for a decorative shape (Format Shape > Alt Text > Mark as decorative)."""
@@ -50,7 +46,7 @@ def quoteattr(text: str) -> str:
 
 
 def emu(points: float) -> int:
-    return round(points * EMU_PER_PT)
+    return round(points * ns.EMU_PER_PT)
 
 
 def slide(shapes: list[str]) -> str:
@@ -176,7 +172,7 @@ def table(item: Table, shape_id: int, lang: str) -> str:
         f'<p:graphicFrame><p:nvGraphicFramePr>{_cnvpr(shape_id, "Table", item.alt)}<p:cNvGraphicFramePr>'
         '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
         f'<p:xfrm><a:off x="{emu(rect.x)}" y="{emu(rect.y)}"/><a:ext cx="{emu(rect.w)}" cy="{emu(rect.h)}"/></p:xfrm>'
-        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+        f'<a:graphic><a:graphicData uri="{ns.TABLE}">'
         f'<a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}</a:tbl>'
         "</a:graphicData></a:graphic></p:graphicFrame>"
     )

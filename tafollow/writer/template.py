@@ -3,11 +3,10 @@
 A template is a zip of XML parts, so it comes from outside like the data
 does. Before python-pptx sees one, it is read here:
 
-- **bounded**: the file's size, its number of parts and the size its
-  parts unpack to are checked before anything is unpacked, from the zip's
-  directory; each part is then unpacked in chunks and no further than the
-  size its header declares, so a template whose headers lie fails as
-  damaged instead of unpacking without end;
+- **bounded**: by `ooxml.archive`, with the limits every deck is read
+  with: the file's size, its number of parts and the size its parts
+  unpack to are checked before anything is unpacked, and a part is never
+  unpacked past the size its header declares;
 - **local**: a relationship to something outside the file (a picture or
   link on the internet, a file elsewhere on disk) is refused, because the
   deck would carry it and PowerPoint or LibreOffice would fetch it when
@@ -24,9 +23,7 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +31,7 @@ from lxml import etree
 
 from tafollow.errors import show
 from tafollow.layout.plan import Frames, Rect
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
-"""A template with big pictures is a few megabytes; ten times the largest seen is plenty."""
-MAX_PARTS = 1000
-"""The built-in template has 30 parts; a master with many layouts and pictures has a few hundred."""
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-"""Pictures hardly shrink when zipped, so a real template unpacks to little more than its size."""
+from tafollow.ooxml.archive import Package, PackageProblem, not_a_package, read_file
 
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 # The same package saved as a template (.potx) or a show (.ppsx): python-pptx opens only a presentation.
@@ -49,9 +40,6 @@ _SAME_AS_PRESENTATION = (
     "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
 )
 _MACROS = re.compile(rb"application/vnd\.ms-powerpoint\.(presentation|template|slideshow|addin)\.macroEnabled")
-_CHUNK = 1 << 16
-_EOCD = struct.Struct("<4s4H2LH")
-"""The zip's end-of-directory record: where the number of parts is, before the directory is read."""
 
 
 class TemplateProblem(Exception):
@@ -60,22 +48,18 @@ class TemplateProblem(Exception):
 
 def read_template(path: Path) -> bytes:
     """The package of the template at `path`, checked, as bytes for python-pptx."""
-    from tafollow.files import Unreadable, read_limited
+    from tafollow.files import Unreadable
 
     try:
-        raw = read_limited(path, MAX_FILE_BYTES)
-    except Unreadable as problem:
+        package = Package(read_file(path))
+        try:
+            parts = package.parts()
+        finally:
+            package.close()
+    except (Unreadable, PackageProblem) as problem:
         raise TemplateProblem(str(problem)) from None
-    _check_directory_size(raw)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError) as exc:
-        raise TemplateProblem(_not_a_deck(str(exc))) from None
-    _check_bounds(infos)
-    parts = {info.filename: _unpack(archive, info) for info in infos if not info.is_dir()}
     if "[Content_Types].xml" not in parts:
-        raise TemplateProblem(_not_a_deck("it has no part [Content_Types].xml"))
+        raise TemplateProblem(not_a_package("it has no part [Content_Types].xml"))
     parts["[Content_Types].xml"] = _as_presentation(parts["[Content_Types].xml"])
     _check_local(parts)
     out = io.BytesIO()
@@ -83,61 +67,6 @@ def read_template(path: Path) -> bytes:
         for name, data in parts.items():
             rebuilt.writestr(name, data)
     return out.getvalue()
-
-
-def _not_a_deck(detail: str) -> str:
-    return (f"not a PowerPoint file ({detail}): save the template from PowerPoint or LibreOffice "
-            "as a .pptx presentation")
-
-
-def _check_directory_size(raw: bytes) -> None:
-    """The number of parts, from the end record, before zipfile builds an object for each of them."""
-    at = raw.rfind(b"PK\x05\x06", max(0, len(raw) - _EOCD.size - 0xFFFF))
-    if at < 0 or at + _EOCD.size > len(raw):
-        return  # not a zip at all: zipfile says so, in the usual words
-    count, directory = _EOCD.unpack_from(raw, at)[4], _EOCD.unpack_from(raw, at)[5]
-    # 46 bytes a part, plus its name: a directory far bigger than MAX_PARTS parts need is refused unread.
-    if count > MAX_PARTS or directory > MAX_PARTS * (46 + 1024):
-        raise TemplateProblem(_too_many(count))
-
-
-def _too_many(count: int) -> str:
-    shown = "65,535 or more" if count == 0xFFFF else f"{count:,}"
-    return (f"has {shown} parts; at most {MAX_PARTS:,} are read (a PowerPoint master has a few hundred "
-            "at most)")
-
-
-def _check_bounds(infos: list[zipfile.ZipInfo]) -> None:
-    if len(infos) > MAX_PARTS:
-        raise TemplateProblem(_too_many(len(infos)))
-    names = [info.filename for info in infos]
-    if len(set(names)) != len(names):
-        raise TemplateProblem(_not_a_deck("a part is in it twice"))
-    declared = sum(info.file_size for info in infos)
-    if declared > MAX_UNPACKED_BYTES:
-        raise TemplateProblem(f"unpacks to {_size(declared)}; at most {_size(MAX_UNPACKED_BYTES)} is read "
-                              "(a PowerPoint master, pictures included, unpacks to a few megabytes)")
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:,.0f} MB" if count < 1 << 30 else f"{count / (1 << 30):,.1f} GB"
-
-
-def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """One part, unpacked in chunks and never past the size its header declares.
-
-    zipfile stops at the declared size and then checks the checksum, so a
-    part that would unpack to more than it claims is damaged, not big.
-    """
-    chunks: list[bytes] = []
-    try:
-        with archive.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, RuntimeError, OSError, zlib.error):
-        raise TemplateProblem(f"is damaged: its part {show(info.filename, 80)} does not unpack to what the file "
-                              "says it holds; save the template again from PowerPoint or LibreOffice") from None
-    return b"".join(chunks)
 
 
 def _as_presentation(content_types: bytes) -> bytes:
@@ -167,7 +96,7 @@ def _check_local(parts: dict[str, bytes]) -> None:
         try:
             root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
-            raise TemplateProblem(_not_a_deck(f"its part {show(name, 80)} is damaged: {exc}")) from None
+            raise TemplateProblem(not_a_package(f"its part {show(name, 80)} is damaged: {exc}")) from None
         for relationship in root.iter("{*}Relationship"):
             if str(relationship.get("TargetMode", "")).lower() == "external":
                 outside.append(f"{_source(name)} → {show(relationship.get('Target', ''), 80)}")

@@ -123,7 +123,7 @@ def changed(part: str, old: bytes, new: bytes) -> Callable[[Path], None]:
 
 def many_parts(path: Path) -> None:
     empty = deflate(b"")
-    write_zip(path, [*base_parts(), *((f"ppt/extra/part{i}.xml", empty, 0, 0) for i in range(1500))])
+    write_zip(path, [*base_parts(), *((f"ppt/extra/part{i}.xml", empty, 0, 0) for i in range(10_500))])
 
 
 def foreign(path: Path) -> None:

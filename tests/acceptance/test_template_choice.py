@@ -73,7 +73,7 @@ def test_template_given_on_the_command_line_is_checked_the_same_way(tmp_path: Pa
     result = CliRunner().invoke(app, ["build", str(_data(tmp_path)), "-o", str(tmp_path / "x.pptx"),
                                       "--template", str(master)])
     assert result.exit_code == 2
-    assert f"error: {master}: unpacks to 1.5 GB; at most 100 MB is read" in result.output
+    assert f"error: {master}: unpacks to 1.5 GB; at most 600 MB is read" in result.output
     assert not (tmp_path / "x.pptx").exists()
 
 

@@ -99,7 +99,7 @@ def test_not_a_deck_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("hello", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(path)])
     assert result.exit_code == 1
-    assert "not a PowerPoint deck" in result.output and "Traceback" not in result.output
+    assert "not a PowerPoint file" in result.output and "Traceback" not in result.output
     assert CliRunner().invoke(app, ["check", str(tmp_path / "missing.pptx")]).exit_code == 2
 
 
@@ -179,7 +179,7 @@ def test_a_theme_colour_made_lighter_is_judged_as_drawn(tmp_path: Path) -> None:
     """Text 1 "lighter 50 %" is grey (808080), 3.9:1 on white at 12 pt: too little, though black would pass."""
     from lxml import etree
 
-    from tafollow.check.accessibility import NS
+    from tafollow.ooxml.ns import NS
 
     presentation = Presentation()
     slide = presentation.slides.add_slide(presentation.slide_layouts[5])

@@ -125,7 +125,7 @@ def test_a_deck_that_unpacks_to_gigabytes_is_refused_before_unpacking(tmp_path: 
     result = subprocess.run([sys.executable, "-c", code, str(bomb), str(tmp_path / "out")], capture_output=True,
                             text=True, timeout=120)
     assert "exit 1" in result.stdout, result.stdout + result.stderr
-    assert "unpacks to 1024 MB" in result.stderr
+    assert "unpacks to 1.0 GB; at most 600 MB is read" in result.stderr
     peak_kib = int(result.stdout.split("peak")[1])
     assert peak_kib < 300 * 1024, f"peak {peak_kib // 1024} MiB"
     assert not (tmp_path / "out").exists()
