@@ -124,10 +124,8 @@ def lines_of(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> tuple[st
 
 def keeps_words(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> bool:
     """Whether every word of `paragraph` fits a line of the box, so that no word is broken."""
-    room = text_width(box, paragraph, inset_x)
     # Words as `measure.wrap` sees them: split at spaces only, so a no-break space holds a word together.
-    return all(measure.text_width(word, paragraph.size, paragraph.bold) <= room
-               for line in paragraph.text.split("\n") for word in line.split(" "))
+    return measure.widest_word(paragraph.text, paragraph.size, paragraph.bold) <= text_width(box, paragraph, inset_x)
 
 
 def paragraph_height(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> float:
