@@ -116,7 +116,7 @@ def _one_or_many(value: Any) -> Any:
 class Strict(BaseModel):
     """Base for every data model: unknown keys are errors, objects are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 class Goal(Strict):
