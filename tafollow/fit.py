@@ -200,12 +200,16 @@ def best_size(blocks: Sequence[Block], width: float, height: float, role: style.
     candidates = style.sizes(role)
     hang = hang_of(blocks) if hang is None else hang
 
-    def whole(size: float) -> bool:
-        return all(keeps_words(p, width) for p in sized(blocks, size, hang))
+    def whole(paragraphs: list[Paragraph]) -> bool:
+        return all(keeps_words(p, width) for p in paragraphs)
+
+    def fits(size: float) -> bool:
+        paragraphs = sized(blocks, size, hang)  # once per size tried, for both questions
+        return (not keep or whole(paragraphs)) and box_height(paragraphs, width) <= height
 
     # Words stay whole at every size that is tried, unless one is wider than the box even at the floor.
-    keep = bool(candidates) and whole(candidates[-1])
-    return largest(candidates, lambda s: (not keep or whole(s)) and box_height(sized(blocks, s, hang), width) <= height)
+    keep = bool(candidates) and whole(sized(blocks, candidates[-1], hang))
+    return largest(candidates, fits)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ that however the fitting goes a whole deck uses at most `len(SCALE)` sizes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import measure
 
@@ -89,6 +90,7 @@ def step(size: float, steps: int) -> float:
     return SCALE[min(max(index + steps, 0), len(SCALE) - 1)]
 
 
+@lru_cache(maxsize=256)
 def line_pitch(size: float) -> float:
     """The exact line spacing written into every paragraph, so renderers agree with layout."""
     return round(measure.line_height(size), 2)
