@@ -7,6 +7,7 @@ macro only as an argument: it is substituted, never evaluated.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from .errors import UsageError
 from .resources import TEMPLATES, require
 
 LANGUAGES = ("fi", "sv", "en")
+_PLAIN = frozenset({str, int, float, bool, date, type(None)})
+"""Argument types whose rendering can be remembered: compared by value, and never changed in place."""
 
 
 class Labels:
@@ -25,8 +28,20 @@ class Labels:
     def __init__(self, language: str, module: Any) -> None:
         self.language = language
         self._module = module
+        self._said: dict[tuple[Any, ...], str] = {}
+        """What a macro gave for these arguments: a macro only substitutes them, so it gives it again."""
 
     def __call__(self, key: str, *args: Any) -> str:
+        if not all(type(arg) in _PLAIN for arg in args):  # a list of names, say: rendered every time
+            return self._render(key, args)
+        # With the types: 1, 1.0 and True are equal keys but are written differently.
+        remembered = (key, *args, *map(type, args))
+        said = self._said.get(remembered)
+        if said is None:
+            said = self._said[remembered] = self._render(key, args)
+        return said
+
+    def _render(self, key: str, args: tuple[Any, ...]) -> str:
         macro = getattr(self._module, key, None)
         if macro is None:
             raise UsageError(f"templates/{self.language}/labels.j2 has no '{key}' macro")
