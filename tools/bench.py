@@ -49,6 +49,7 @@ import datetime as dt
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -503,12 +504,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="timed rounds (default: %(default)s)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--no-pandoc", action="store_true", help="do not time pandoc even if installed")
+    parser.add_argument("--tafollow", metavar="COMMAND",
+                        help="the command to time as tafollow, e.g. another checkout's (default: the console "
+                             "script next to this Python)")
     args = parser.parse_args(argv)
     sizes = sorted({int(n) for n in args.sizes.split(",") if n.strip()})
     if not sizes or sizes[0] < 1 or args.runs < 1:
         parser.error("sizes and runs must be positive")
 
-    tafollow = tafollow_command()
+    tafollow = shlex.split(args.tafollow) if args.tafollow else tafollow_command()
     floor = [sys.executable, str(FLOOR)]
     pandoc = None if args.no_pandoc else shutil.which("pandoc")
     shipped = len([p for p in (DATA / "projects").glob("*.yaml") if not p.name.startswith((".", "#", "~"))])
