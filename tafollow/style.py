@@ -84,6 +84,7 @@ def sizes(role: Role) -> list[float]:
     return [size for size in reversed(SCALE) if role.floor <= size <= role.design]
 
 
+@lru_cache(maxsize=256)
 def step(size: float, steps: int) -> float:
     """The size `steps` places up (positive) or down the scale from `size`, kept on the scale."""
     index = min(range(len(SCALE)), key=lambda i: abs(SCALE[i] - size))
