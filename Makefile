@@ -39,7 +39,7 @@ check: $(VENV)/.test-deps
 fuzz: $(VENV)/.test-deps
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/acceptance/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
 
-# make bench: time build/validate at several sizes against pandoc; writes docs/performance.md
+# make bench: time build/validate against the stack floor (bench/floor.py) and pandoc; writes docs/performance.md
 bench: $(BIN)/tafollow
 	$(BIN)/python tools/bench.py --output docs/performance.md
 

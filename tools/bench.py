@@ -1,35 +1,45 @@
 #!/usr/bin/env python3
-"""Time tafollow as whole processes at several data sizes, against pandoc.
+"""Time tafollow as whole processes against the stack's floor and pandoc, at several data sizes.
 
     .venv/bin/python tools/bench.py                       # print the report
     .venv/bin/python tools/bench.py --output docs/performance.md
     make bench                                            # the same, into docs/performance.md
 
-What it does:
+What it measures, each as the median over rounds of a ratio taken within
+one round (paired runs), so that a change in the machine's load hits both
+sides of a ratio alike:
+
+* **the seed against the stack floor**: `tafollow build` and `tafollow
+  validate` on the shipped projects against `bench/floor.py build` and
+  `validate` on the same folder. The floor is the least a program on
+  tafollow's stack (typer, PyYAML, pydantic, python-pptx) does for the job;
+* **252 projects against pandoc**: `tafollow build` on 252 projects against
+  `pandoc` making a .pptx of the same text as Markdown (bench/seed.md, one
+  `---`-separated slide per slide of the shipped deck, repeated 36 times);
+* **growth**: the build of 252 projects against the build of 28 (9× the work);
+* **memory**: the build's peak RSS at 252 projects (its own ru_maxrss).
+
+How:
 
 * makes data sets of N projects in a temporary folder (default N = 7, 28,
   84, 252): copies of data/projects/*.yaml, each copy after the first with
   " (k)" appended to its top-level `name:` so names stay unique, and
   checks each set with `tafollow validate`;
-* writes pandoc's reference input for each N: bench/seed.md (the shipped
-  deck's text as Markdown, one `---`-separated slide per slide) repeated
-  N/7 times, joined with "\\n\\n---\\n\\n";
-* runs `tafollow build DIR -o OUT --quiet`, `tafollow validate DIR` and
-  `pandoc seed_N.md -o OUT.pptx` as separate processes, one warm-up each,
-  then K rounds (`--runs`, default 5). Every round runs every command of
-  every size once, in reversed order on odd rounds, so a change in machine
-  load while the benchmark runs hits all commands alike; medians are
-  reported, and peak memory is each process's own ru_maxrss (os.wait4);
+* writes pandoc's input for each N: bench/seed.md repeated N/7 times,
+  joined with "\\n\\n---\\n\\n";
+* runs every command once untimed (warm-up), then K rounds (`--runs`,
+  default 7). Every round runs every command once, in reversed order on odd
+  rounds (ABBA), and the two sides of each ratio run next to each other;
 * runs them with Python's bytecode cache on (in the temporary folder),
   as in an ordinary installation, even if PYTHONDONTWRITEBYTECODE is set;
-* times `tafollow validate data` (the shipped data) and `tafollow --help`
-  the same way;
-* prints a Markdown report (table, verdict per target, the machine) and,
-  with `--output`, writes it to a file.
+* prints a Markdown report (tables, the ratios against the targets, the
+  machine) and, with `--output`, writes it to a file followed by
+  bench/analysis.md (what profiling found, written by people).
 
 Only the standard library is used; tafollow is run as a user would run it:
 the `tafollow` console script next to the running Python (so run this with
-the venv's python), or `python -m tafollow` when there is none.
+the venv's python), or `python -m tafollow` when there is none. The floor
+runs with the same Python.
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ import datetime as dt
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -52,19 +63,20 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 SEED = REPO / "bench" / "seed.md"
+FLOOR = REPO / "bench" / "floor.py"
 SEPARATOR = "\n\n---\n\n"
 DEFAULT_SIZES = (7, 28, 84, 252)
+DEFAULT_RUNS = 7
 MIB = 1024 * 1024
 
-# The issue's targets.
-SEED_RATIO = 2.0  # shipped deck vs pandoc on the seed text
+# The targets.
+FLOOR_BUILD_RATIO = 1.2  # the shipped deck vs the floor's build
+FLOOR_VALIDATE_RATIO = 1.2  # validate on the shipped data vs the floor's validate
 CITY_PROJECTS = 252
-CITY_RATIO = 0.25  # 252 projects vs pandoc on the seed text x36
+CITY_RATIO = 0.15  # 252 projects vs pandoc on the seed text x36
 GROWTH_FROM = 28
 GROWTH_LIMIT = 9.0  # 28 -> 252 projects is 9x the work
 PEAK_LIMIT_MIB = 400.0
-VALIDATE_LIMIT = 0.3
-HELP_LIMIT = 0.15
 
 
 # --------------------------------------------------------------------------- data sets
@@ -350,7 +362,38 @@ def machine(pandoc: str | None, tafollow: list[str]) -> dict[str, str]:
     }
 
 
+def stack_versions() -> str:
+    """The versions of the stack the floor is made of, as the running Python has them."""
+    from importlib import metadata
+
+    found = []
+    for name in ("typer", "pydantic", "PyYAML", "python-pptx"):
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} not installed")
+    return ", ".join(found)
+
+
 # --------------------------------------------------------------------------- the report
+
+
+@dataclass
+class Pair:
+    """A ratio taken within each round: `ours` / `reference`, both run next to each other."""
+
+    name: str
+    ours: Timing
+    reference: Timing
+    limit: float
+
+    @property
+    def ratios(self) -> list[float]:
+        return [a / b for a, b in zip(self.ours.seconds, self.reference.seconds)]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.ratios)
 
 
 @dataclass
@@ -363,34 +406,60 @@ class Size:
     seed_times: int | None
     pandoc_slides: int | None
 
-    @property
-    def ratio(self) -> float | None:
-        return self.build.median / self.pandoc.median if self.pandoc else None
+
+def _seconds(t: Timing | None) -> str:
+    return f"{t.median:.3f}" if t else "–"
 
 
-def _verdict(name: str, figure: str, ok: bool | None) -> str:
-    mark = "not measured" if ok is None else ("met" if ok else "**not met**")
-    return f"| {name} | {figure} | {mark} |"
+def _spread(t: Timing) -> str:
+    return f"{min(t.seconds):.3f}–{max(t.seconds):.3f}"
 
 
-def report(sizes: list[Size], validate_data: Timing, help_: Timing, runs: int, box: dict[str, str],
+def report(sizes: list[Size], pairs: list[Pair], others: list[Timing], runs: int, box: dict[str, str],
            load_before: str, load_after: str) -> str:
     by_n = {s.projects: s for s in sizes}
     lines = [
         "# Performance",
         "",
         "Whole-process wall time of `tafollow build DIR -o OUT --quiet` and `tafollow validate DIR` "
-        "for N projects (the shipped projects copied, names made unique), against `pandoc` building "
-        "the same text as Markdown (`bench/seed.md`, one `---`-separated slide per slide of the shipped "
-        "deck, repeated N/7 times). Made by `make bench` (`tools/bench.py`).",
+        "for N projects (the shipped projects copied, names made unique), against two references "
+        "measured in the same run: the stack's floor (`bench/floor.py`: a typer command with "
+        "`build`'s options, `yaml.safe_load` of every project file, a small pydantic model, "
+        "python-pptx opening the master, one slide per project and a save; its `validate` stops "
+        "after the model) and `pandoc` building the same text as Markdown (`bench/seed.md`, one "
+        "`---`-separated slide per slide of the shipped deck, repeated N/7 times). "
+        "Made by `make bench` (`tools/bench.py`).",
         "",
-        f"Method: one untimed warm-up of every command, then {runs} round{'s' if runs != 1 else ''}; each round runs every "
-        "command once, in reversed order on odd rounds, so the commands are alternated on the same "
-        "machine under the same load. Times are medians of the rounds; peak memory is the largest "
-        "ru_maxrss of the build process over the rounds. Figures vary with machine load (see the "
-        "load average under Machine); compare ratios from one run rather than absolute seconds "
-        "across runs. The timed processes use Python's bytecode cache, as an ordinary "
-        "installation does (the warm-up fills it), even where PYTHONDONTWRITEBYTECODE is set.",
+        f"Method: one untimed warm-up of every command, then {runs} round{'s' if runs != 1 else ''}; "
+        "each round runs every command once, in reversed order on odd rounds, and the two sides of "
+        "each ratio run next to each other. A ratio is the median over the rounds of the ratio "
+        "within each round (paired runs), so a change in the machine's load while the benchmark "
+        "runs hits both sides alike; times are medians of the rounds. Peak memory is the largest "
+        "ru_maxrss of the build process over the rounds. Compare ratios from one run rather than "
+        "absolute seconds across runs. The timed processes use Python's bytecode cache, as an "
+        "ordinary installation does (the warm-up fills it), even where PYTHONDONTWRITEBYTECODE is set.",
+        "",
+        "## Ratios",
+        "",
+        "| Ratio (median of paired runs) | tafollow (s) | Reference (s) | Median ratio | Ratio range "
+        "| Target | Verdict |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for pair in pairs:
+        ratios = pair.ratios
+        lines.append(
+            f"| {pair.name} | {pair.ours.median:.3f} | {pair.reference.median:.3f} | {pair.median:.2f}× "
+            f"| {min(ratios):.2f}–{max(ratios):.2f}× | ≤ {pair.limit:g}× "
+            f"| {'met' if pair.median <= pair.limit else '**not met**'} |"
+        )
+    city = by_n.get(CITY_PROJECTS)
+    peak = city.build.peak_mib if city else None
+    if peak is not None:
+        lines.append(f"| peak memory of the build at {CITY_PROJECTS} projects | {peak:.0f} MiB | | | "
+                     f"| ≤ {PEAK_LIMIT_MIB:g} MiB | {'met' if peak <= PEAK_LIMIT_MIB else '**not met**'} |")
+    lines += [
+        "",
+        "## By size",
         "",
         "| Projects | Slides | Build (s) | Build range (s) | ms/slide | Peak RSS (MiB) | Validate (s) "
         "| pandoc input | pandoc (s) | Build / pandoc |",
@@ -398,51 +467,25 @@ def report(sizes: list[Size], validate_data: Timing, help_: Timing, runs: int, b
     ]
     for s in sizes:
         b = s.build
-        peak = f"{b.peak_mib:.0f}" if b.peak_mib is not None else "–"
+        peak_s = f"{b.peak_mib:.0f}" if b.peak_mib is not None else "–"
         if s.pandoc:
             pandoc_in = f"seed ×{s.seed_times} ({s.pandoc_slides} slides)"
-            pandoc_s, ratio = f"{s.pandoc.median:.3f}", f"{s.ratio:.2f}×"
+            ratio = f"{statistics.median(x / y for x, y in zip(b.seconds, s.pandoc.seconds)):.2f}×"
         else:
-            pandoc_in = pandoc_s = ratio = "–"
+            pandoc_in = ratio = "–"
         lines.append(
-            f"| {s.projects} | {s.slides} | {b.median:.3f} | {min(b.seconds):.3f}–{max(b.seconds):.3f} "
-            f"| {1000 * b.median / s.slides:.1f} | {peak} | {s.validate.median:.3f} | {pandoc_in} "
-            f"| {pandoc_s} | {ratio} |"
+            f"| {s.projects} | {s.slides} | {b.median:.3f} | {_spread(b)} "
+            f"| {1000 * b.median / s.slides:.1f} | {peak_s} | {s.validate.median:.3f} | {pandoc_in} "
+            f"| {_seconds(s.pandoc)} | {ratio} |"
         )
     lines += [
         "",
-        "| Command (shipped data) | Median (s) | Range (s) | Peak RSS (MiB) |",
+        "| Other command | Median (s) | Range (s) | Peak RSS (MiB) |",
         "|---|---:|---:|---:|",
     ]
-    for t in (validate_data, help_):
-        peak = f"{t.peak_mib:.0f}" if t.peak_mib is not None else "–"
-        lines.append(f"| `{t.label}` | {t.median:.3f} | {min(t.seconds):.3f}–{max(t.seconds):.3f} | {peak} |")
-
-    lines += ["", "## Targets", "", "| Target | Measured | Verdict |", "|---|---|---|"]
-    seed = by_n.get(7)
-    lines.append(_verdict(f"shipped deck (7 projects) ≤ {SEED_RATIO}× pandoc on the seed text",
-                          f"{seed.ratio:.2f}× ({seed.build.median:.3f} s vs {seed.pandoc.median:.3f} s)"
-                          if seed and seed.pandoc else "–",
-                          seed.ratio <= SEED_RATIO if seed and seed.pandoc else None))
-    city = by_n.get(CITY_PROJECTS)
-    lines.append(_verdict(f"{CITY_PROJECTS} projects ≤ {CITY_RATIO}× pandoc on the seed text ×36",
-                          f"{city.ratio:.2f}× ({city.build.median:.3f} s vs {city.pandoc.median:.3f} s)"
-                          if city and city.pandoc else "–",
-                          city.ratio <= CITY_RATIO if city and city.pandoc else None))
-    small = by_n.get(GROWTH_FROM)
-    growth = city.build.median / small.build.median if city and small else None
-    lines.append(_verdict(f"growth {GROWTH_FROM} → {CITY_PROJECTS} projects (9× the work) ≤ {GROWTH_LIMIT:g}×",
-                          f"{growth:.2f}× ({small.build.median:.3f} s → {city.build.median:.3f} s)"
-                          if growth else "–", growth <= GROWTH_LIMIT if growth else None))
-    peak = city.build.peak_mib if city else None
-    lines.append(_verdict(f"peak memory at {CITY_PROJECTS} projects ≤ {PEAK_LIMIT_MIB:g} MiB",
-                          f"{peak:.0f} MiB" if peak is not None else "–",
-                          peak <= PEAK_LIMIT_MIB if peak is not None else None))
-    lines.append(_verdict(f"`tafollow validate` on the shipped data ≤ {VALIDATE_LIMIT} s",
-                          f"{validate_data.median:.3f} s", validate_data.median <= VALIDATE_LIMIT))
-    lines.append(_verdict(f"`tafollow --help` ≤ {HELP_LIMIT} s", f"{help_.median:.3f} s",
-                          help_.median <= HELP_LIMIT))
-
+    for t in others:
+        peak_s = f"{t.peak_mib:.0f}" if t.peak_mib is not None else "–"
+        lines.append(f"| `{t.label}` | {t.median:.3f} | {_spread(t)} | {peak_s} |")
     lines += ["", "## Machine", "", "| | |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in box.items()]
     lines += [f"| Load average (1/5/15 min) | {load_before} before, {load_after} after |", ""]
@@ -457,19 +500,24 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="project counts, comma-separated (default: %(default)s)")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs of each command (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS,
+                        help="timed rounds (default: %(default)s)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--no-pandoc", action="store_true", help="do not time pandoc even if installed")
+    parser.add_argument("--tafollow", metavar="COMMAND",
+                        help="the command to time as tafollow, e.g. another checkout's (default: the console "
+                             "script next to this Python)")
     args = parser.parse_args(argv)
     sizes = sorted({int(n) for n in args.sizes.split(",") if n.strip()})
     if not sizes or sizes[0] < 1 or args.runs < 1:
         parser.error("sizes and runs must be positive")
 
-    tafollow = tafollow_command()
+    tafollow = shlex.split(args.tafollow) if args.tafollow else tafollow_command()
+    floor = [sys.executable, str(FLOOR)]
     pandoc = None if args.no_pandoc else shutil.which("pandoc")
     shipped = len([p for p in (DATA / "projects").glob("*.yaml") if not p.name.startswith((".", "#", "~"))])
     if pandoc is None:
-        print("pandoc not found: timing tafollow only", file=sys.stderr)
+        print("pandoc not found: no ratio against pandoc", file=sys.stderr)
     load_before = _load()
 
     with tempfile.TemporaryDirectory(prefix="tafollow-bench-") as tmp:
@@ -478,9 +526,9 @@ def main(argv: list[str] | None = None) -> int:
         rows: list[tuple[int, Timing, Timing, Timing | None, int | None]] = []
         for n in sizes:
             folder = make_dataset(work / f"data-{n}", n)
-            out = work / f"deck-{n}.pptx"
-            build = Timing(f"build {n}", tafollow + ["build", str(folder), "-o", str(out), "--quiet"])
-            validate = Timing(f"validate {n}", tafollow + ["validate", str(folder)])
+            build = Timing(f"tafollow build {n}", tafollow + ["build", str(folder), "-o", str(work / f"deck-{n}.pptx"),
+                                                             "--quiet"])
+            validate = Timing(f"tafollow validate {n}", tafollow + ["validate", str(folder)])
             try:
                 run_once(validate, record=False, env=env)  # the copies must be valid data
             except CommandFailed as error:
@@ -493,10 +541,32 @@ def main(argv: list[str] | None = None) -> int:
                 source.write_text(seed_text(times), encoding="utf-8")
                 reference = Timing(f"pandoc ×{times}", [pandoc, str(source), "-o", str(work / f"pandoc-{n}.pptx")])
             rows.append((n, build, validate, reference, times))
-        validate_data = Timing("tafollow validate data", tafollow + ["validate", str(DATA)])
-        help_ = Timing("tafollow --help", tafollow + ["--help"])
 
-        everything = [t for _, b, v, p, _ in rows for t in (b, v, p) if t] + [validate_data, help_]
+        # The seed is the shipped data itself; the floor reads the same folder.
+        seed_build = Timing("tafollow build data", tafollow + ["build", str(DATA), "-o", str(work / "seed.pptx"),
+                                                                "--quiet"])
+        floor_build = Timing("floor build data", floor + ["build", str(DATA), "-o", str(work / "floor.pptx"),
+                                                          "--quiet"])
+        seed_validate = Timing("tafollow validate data", tafollow + ["validate", str(DATA)])
+        floor_validate = Timing("floor validate data", floor + ["validate", str(DATA)])
+        help_ = Timing("tafollow --help", tafollow + ["--help"])
+        floor_help = Timing("floor --help", floor + ["--help"])
+        pairs = [
+            Pair("seed build / floor build", seed_build, floor_build, FLOOR_BUILD_RATIO),
+            Pair("seed validate / floor validate", seed_validate, floor_validate, FLOOR_VALIDATE_RATIO),
+        ]
+        by_n = {n: (b, p) for n, b, _, p, _ in rows}
+        if CITY_PROJECTS in by_n and by_n[CITY_PROJECTS][1]:
+            pairs.append(Pair(f"{CITY_PROJECTS} projects / pandoc on the seed text ×{CITY_PROJECTS // shipped}",
+                              by_n[CITY_PROJECTS][0], by_n[CITY_PROJECTS][1], CITY_RATIO))
+        if CITY_PROJECTS in by_n and GROWTH_FROM in by_n:
+            pairs.append(Pair(f"growth: {CITY_PROJECTS} / {GROWTH_FROM} projects (9× the work)",
+                              by_n[CITY_PROJECTS][0], by_n[GROWTH_FROM][0], GROWTH_LIMIT))
+
+        # Each ratio's two sides next to each other; in reverse on odd rounds, so each goes first as often.
+        everything = [seed_build, floor_build, seed_validate, floor_validate, help_, floor_help]
+        for _, b, v, p, _ in rows:
+            everything += [t for t in (b, p, v) if t]
         print(f"timing {len(everything)} commands, {args.runs} rounds: {', '.join(t.label for t in everything)}",
               file=sys.stderr, flush=True)
         try:
@@ -509,7 +579,10 @@ def main(argv: list[str] | None = None) -> int:
                  count_slides(work / f"pandoc-{n}.pptx") if p else None)
             for n, b, v, p, times in rows
         ]
-    text = report(results, validate_data, help_, args.runs, machine(pandoc, tafollow), load_before, _load())
+    box = machine(pandoc, tafollow)
+    box["Stack"] = stack_versions()
+    others = [help_, floor_help]
+    text = report(results, pairs, others, args.runs, box, load_before, _load())
     print(text)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -46,7 +46,7 @@ import os
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["WIDTH_SAFETY", "fits", "line_height", "paragraph_height", "text_width", "wrap"]
+__all__ = ["WIDTH_SAFETY", "fits", "line_height", "paragraph_height", "text_width", "widest_word", "wrap"]
 
 WIDTH_SAFETY = 0.98
 """Lines are wrapped to 98 % of the room a box gives: LibreOffice lines come out up to ~1.4 % wider
@@ -155,6 +155,22 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     if "\n" in text:
         return max(text_width(line, size_pt, bold) for line in text.split("\n"))
     return _line_units(text, bold) * size_pt / _get().upem
+
+
+@lru_cache(maxsize=1 << 14)
+def _widest_word_units(text: str, bold: bool) -> int:
+    """The width of `text`'s widest word in font units; words as `wrap` sees them (split at spaces and newlines)."""
+    return max(_word_units(word, bold) for line in text.split("\n") for word in line.split(" "))
+
+
+def widest_word(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width in points of the widest word of `text`, at `size_pt`.
+
+    The same as the largest `text_width` of its words: widths are linear in
+    the size, so the words are measured once per text, in font units, and
+    only the widest is scaled to each size a layout search tries.
+    """
+    return _widest_word_units(text, bold) * size_pt / _get().upem
 
 
 def line_height(size_pt: float) -> float:

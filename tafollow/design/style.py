@@ -9,7 +9,7 @@ that however the fitting goes a whole deck uses at most `len(SCALE)` sizes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from tafollow.design import measure
 
@@ -84,6 +84,7 @@ def sizes(role: Role) -> list[float]:
     return [size for size in reversed(SCALE) if role.floor <= size <= role.design]
 
 
+@lru_cache(maxsize=256)
 def step(size: float, steps: int) -> float:
     """The size `steps` places up (positive) or down the scale from `size`, kept on the scale."""
     index = min(range(len(SCALE)), key=lambda i: abs(SCALE[i] - size))
@@ -96,7 +97,7 @@ NUMBER_FONT = "+mj-lt"
 """The typeface of a numbered list's numbers: the theme's heading font."""
 
 
-@cache
+@lru_cache(maxsize=256)
 def line_pitch(size: float) -> float:
     """The exact line spacing written into every paragraph, so renderers agree with layout."""
     return round(measure.line_height(size), 2)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -72,14 +73,30 @@ def facts(language: str, templates: Path = TEMPLATES) -> Facts:
                  total_words=tuple(str(word) for word in raw.get("total_words", ())))
 
 
+_PLAIN = frozenset({str, int, float, bool, date, type(None)})
+"""Argument types whose rendering can be remembered: compared by value, and never changed in place."""
+
+
 class Labels:
     """One language's labels; `labels("owner", name)` renders a macro."""
 
     def __init__(self, language: str, module: Any) -> None:
         self.language = language
         self._module = module
+        self._said: dict[tuple[Any, ...], str] = {}
+        """What a macro gave for these arguments: a macro only substitutes them, so it gives it again."""
 
     def __call__(self, key: str, *args: Any) -> str:
+        if not all(type(arg) in _PLAIN for arg in args):  # a list of names, say: rendered every time
+            return self._render(key, args)
+        # With the types: 1, 1.0 and True are equal keys but are written differently.
+        remembered = (key, *args, *map(type, args))
+        said = self._said.get(remembered)
+        if said is None:
+            said = self._said[remembered] = self._render(key, args)
+        return said
+
+    def _render(self, key: str, args: tuple[Any, ...]) -> str:
         macro = getattr(self._module, key, None)
         if macro is None:
             raise UsageError(f"templates/{self.language}/{LABELS} has no '{key}' macro")

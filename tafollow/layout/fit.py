@@ -123,10 +123,8 @@ def lines_of(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> tuple[st
 
 def keeps_words(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> bool:
     """Whether every word of `paragraph` fits a line of the box, so that no word is broken."""
-    room = text_width(box, paragraph, inset_x)
     # Words as `measure.wrap` sees them: split at spaces only, so a no-break space holds a word together.
-    return all(measure.text_width(word, paragraph.size, paragraph.bold) <= room
-               for line in paragraph.text.split("\n") for word in line.split(" "))
+    return measure.widest_word(paragraph.text, paragraph.size, paragraph.bold) <= text_width(box, paragraph, inset_x)
 
 
 def paragraph_height(paragraph: Paragraph, box: float, inset_x: float = 0.0) -> float:
@@ -201,12 +199,16 @@ def best_size(blocks: Sequence[Block], width: float, height: float, role: style.
     candidates = style.sizes(role)
     hang = hang_of(blocks) if hang is None else hang
 
-    def whole(size: float) -> bool:
-        return all(keeps_words(p, width) for p in sized(blocks, size, hang))
+    def whole(paragraphs: list[Paragraph]) -> bool:
+        return all(keeps_words(p, width) for p in paragraphs)
+
+    def fits(size: float) -> bool:
+        paragraphs = sized(blocks, size, hang)  # once per size tried, for both questions
+        return (not keep or whole(paragraphs)) and box_height(paragraphs, width) <= height
 
     # Words stay whole at every size that is tried, unless one is wider than the box even at the floor.
-    keep = bool(candidates) and whole(candidates[-1])
-    return largest(candidates, lambda s: (not keep or whole(s)) and box_height(sized(blocks, s, hang), width) <= height)
+    keep = bool(candidates) and whole(sized(blocks, candidates[-1], hang))
+    return largest(candidates, fits)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ for one to the same target (`_Relationships._get_matching`), so relating N
 new slides to the presentation part costs O(N²): measured with cProfile on
 252 projects (1,009 slides), 4.5 s of a 15.9 s profiled build went there.
 A slide part is always new, so no match can exist; we add the relationship
-directly. Everything else about the package stays python-pptx's.
+directly, and so for the relationships of a new slide or notes part itself
+(python-pptx's per-call costs were 0.4 s of a profiled 1,009-slide build).
+Everything else about the package stays python-pptx's.
 """
 
 from __future__ import annotations

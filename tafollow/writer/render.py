@@ -87,16 +87,17 @@ def render(deck: Deck, presentation: Any) -> Any:
                                                     number if kind == "sldNum" else None, deck.lang))
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package,
                     slidexml.slide(shapes).encode("utf-8"))
-        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        # The slide and its notes are new parts: none of their relationships can exist yet.
+        relate_new(part, layout.part, RT.SLIDE_LAYOUT)
         r_id = relate_new(prs_part, part, RT.SLIDE)
         entry = etree.SubElement(slide_ids, qn("p:sldId"), id=str(255 + number))
         entry.set(qn("r:id"), r_id)
         if plan.notes and notes_master is not None:
             notes = Part(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE, package,
                          slidexml.notes(plan.notes, deck.lang).encode("utf-8"))
-            notes.relate_to(notes_master, RT.NOTES_MASTER)
-            notes.relate_to(part, RT.SLIDE)
-            part.relate_to(notes, RT.NOTES_SLIDE)
+            relate_new(notes, notes_master, RT.NOTES_MASTER)
+            relate_new(notes, part, RT.SLIDE)
+            relate_new(part, notes, RT.NOTES_SLIDE)
     return presentation
 
 

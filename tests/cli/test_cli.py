@@ -214,3 +214,33 @@ def test_build_refuses_to_overwrite_the_template_in_use(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "template in use" in result.output
     assert master.read_bytes() == before
+
+
+COMMAND_ARGS = [
+    ["build", "--help"], ["validate", "--help"], ["new", "--help"], ["init", "--help"], ["import", "--help"],
+    ["schema", "--help"], ["diff", "--help"], ["preview", "--help"], ["check", "--help"],
+    ["build", "--lang", "xx"], ["validate", "--format", "yaml"], ["build", "--no-such-option"], ["import"],
+    ["validate", "no-such-folder"], ["biuld"], ["--help"], [], ["--version"], ["schema", "--report"],
+]
+
+
+@pytest.mark.parametrize("args", COMMAND_ARGS, ids=lambda args: " ".join(args) or "no arguments")
+def test_a_run_of_one_command_answers_as_the_whole_app(args: list[str]) -> None:
+    """main() builds only the command named (typer would build all nine): the user sees the same."""
+    from typer.testing import CliRunner
+
+    from tafollow.cli import app, command_app
+
+    whole = CliRunner().invoke(app, args, prog_name="tafollow")
+    one = CliRunner().invoke(command_app(args), args, prog_name="tafollow")
+    assert (one.exit_code, one.output) == (whole.exit_code, whole.output)
+    assert whole.output.strip()
+
+
+def test_only_the_command_named_is_built() -> None:
+    from tafollow.cli import app, command_app
+
+    assert [c.name or c.callback.__name__ for c in command_app(["validate", "data"]).registered_commands] == ["validate"]
+    assert command_app(["import", "deck.pptx"]).registered_commands[0].callback.__name__ == "import_"
+    for args in (["--help"], [], ["-V"], ["biuld"], ["--install-completion", "build"]):
+        assert command_app(args) is app

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tafollow.design.measure import fits, line_height, paragraph_height, text_width, wrap
+from tafollow.design.measure import fits, line_height, paragraph_height, text_width, widest_word, wrap
 
 SENTENCE = "Sitovat toiminnalliset tavoitteet ja niiden toteutuminen vuonna 2025"
 EPSILON = 1e-9
@@ -236,3 +236,17 @@ def test_width_agrees_with_the_font_file(style, bold):
     # And the table holds every character of the font, at its width.
     for codepoint, glyph in list(cmap.items())[::7]:
         assert text_width(chr(codepoint), upem, bold) == pytest.approx(hmtx[glyph][0])
+
+
+def test_widest_word_is_the_width_of_the_widest_word_at_every_size():
+    """Layout asks at every size it tries whether the widest word fits: the answer must be the word's own width."""
+    rng = random.Random(20261203)
+    vocabulary = SENTENCE.split() + ["WWW", "i", "", "Åland", "漢字", "a\u0308", "x\u00a0y", "\t", "-"]
+    for _ in range(300):
+        text = rng.choice([" ", "\n", "  "]).join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12)))
+        bold = rng.random() < 0.5
+        words = [word for line in text.split("\n") for word in line.split(" ")]
+        for size in (7, 8.5, 10, 11.5, 14, 24, 40):
+            assert widest_word(text, size, bold) == max(text_width(word, size, bold) for word in words), text
+    assert widest_word("", 10) == 0
+    assert widest_word("iii WWW", 10) == text_width("WWW", 10)

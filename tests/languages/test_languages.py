@@ -131,6 +131,21 @@ def test_a_language_missing_from_the_installation_is_a_broken_installation(tmp_p
         labels("de")
 
 
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_label_asked_again_is_the_label_rendered_afresh(language: str) -> None:
+    """Labels remember what a macro gave; values equal in Python but written differently stay apart."""
+    from tafollow.languages import labels
+
+    words = labels(language)
+    asks = [("number", 1), ("number", 1.0), ("number", True), ("number", 1.5), ("owner", "Åsa"),
+            ("owner", "1"), ("owner", 1), ("owner", 1.0), ("owner", True), ("cover_subtitle", date(2019, 10, 21)),
+            ("names", ["A", "B"]), ("names", ["A"])]
+    for _ in range(2):
+        for key, *args in asks:
+            assert words(key, *args) == words._render(key, tuple(args)), (key, args)
+    assert words("owner", 1) != words("owner", 1.0) != words("owner", True)
+
+
 def test_every_language_says_what_it_is() -> None:
     """A language's facts are complete: the tag the deck and its PDF carry, and the import's words."""
     from tafollow.languages import facts

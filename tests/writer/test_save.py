@@ -307,3 +307,22 @@ def test_two_builds_of_the_shipped_data_are_byte_identical(tmp_path: Path) -> No
                        check=True, env=env, cwd=tmp_path, timeout=120)
         outputs.append(output.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_relationship_targets_are_relative_as_relpath_makes_them() -> None:
+    """The deck's .rels name each target relative to its source's folder, exactly as posixpath.relpath does."""
+    import posixpath
+    import random
+
+    from tafollow.writer.save import _relative
+
+    rng = random.Random(20261203)
+    segments = ["ppt", "slides", "notesSlides", "slideLayouts", "media", "_rels", "slide1.xml", "a"]
+    cases = [("/ppt/slides/slide7.xml", "/ppt"), ("/ppt/notesSlides/notesSlide7.xml", "/ppt/slides"),
+             ("/ppt/presentation.xml", "/"), ("/ppt/slides", "/ppt/slides"), ("/ppt/../x.xml", "/ppt"),
+             ("/ppt//x.xml", "/ppt"), ("ppt/x.xml", "/ppt")]
+    for _ in range(3000):
+        cases.append(("/" + "/".join(rng.choice(segments) for _ in range(rng.randint(1, 5))),
+                      "/" + "/".join(rng.choice(segments) for _ in range(rng.randint(0, 4)))))
+    for target, base in cases:
+        assert _relative(target, base) == posixpath.relpath(target, base), (target, base)
