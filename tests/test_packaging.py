@@ -69,6 +69,11 @@ def test_packaging_scratch_space_is_not_the_decks_folder() -> None:
     assert ".build/" in (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
+def test_a_built_wheel_is_not_left_untracked() -> None:
+    """`pip wheel -w dist .`, as the README says, once left dist/ for `git status` to list."""
+    assert "dist/" in (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
 def test_the_package_reads_its_files_through_importlib_resources() -> None:
     """The code finds its files in the installed package, never beside the source tree."""
     from tafollow import resources
