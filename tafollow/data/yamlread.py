@@ -29,8 +29,8 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from .errors import printable
-from .model import XML_ILLEGAL
+from tafollow.errors import printable
+from tafollow.data.model import XML_ILLEGAL
 
 MAX_DEPTH = 40
 """Deeper nesting than any project file needs; bounds recursion on hostile input."""

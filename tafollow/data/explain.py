@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Project, Report
-from .yamlread import Document, Path_, Position
-from .yamlread import _show as show
+from tafollow.data.model import Project, Report
+from tafollow.data.yamlread import Document, Path_, Position
+from tafollow.data.yamlread import _show as show
 
 
 def _locate(loc: tuple[Any, ...], document: Document) -> Path_:

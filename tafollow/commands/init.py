@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import __version__
-from .errors import OutputError, UsageError
-from .new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SKELETON, skeleton, slug
-from .resources import SCHEMAS, TEMPLATES, require
+from tafollow import __version__
+from tafollow.errors import OutputError, UsageError
+from tafollow.commands.new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SKELETON, skeleton, slug
+from tafollow.resources import SCHEMAS, TEMPLATES, require
 
 DATA_DIR = "data"
 SCHEMA_FILES = (PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE)
@@ -238,7 +238,7 @@ def write_schemas(folder: Path) -> list[tuple[Path, str]]:
     text as the copies the package ships): in a data repository after an
     upgrade, and in tafollow's own checkout after a change to the models.
     """
-    from .schema import dumps, project_schema, report_schema
+    from tafollow.data.schema import dumps, project_schema, report_schema
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():

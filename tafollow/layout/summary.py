@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import style
-from .chart import marked
-from .fit import box_height, fitted_box, largest
-from .fit import box_width as _box_width
-from .load import Round
-from .model import ForecastStatus, Project, Status
-from .plan import Frames, Item, Paragraph, Rect, Shape, Slide, TextBox
-from .style import CELL_INSET_X as INSET_X
-from .style import INSET_Y, line_pitch
-from .text import Labels
+from tafollow.design import style
+from tafollow.layout.chart import marked
+from tafollow.layout.fit import box_height, fitted_box, largest
+from tafollow.layout.fit import box_width as _box_width
+from tafollow.data.load import Round
+from tafollow.data.model import ForecastStatus, Project, Status
+from tafollow.layout.plan import Frames, Item, Paragraph, Rect, Shape, Slide, TextBox
+from tafollow.design.style import CELL_INSET_X as INSET_X
+from tafollow.design.style import INSET_Y, line_pitch
+from tafollow.languages import Labels
 
 DESIGN = style.SUMMARY.design
 LEGEND_SIZE = style.SMALL

@@ -12,14 +12,14 @@ table starts at the body's left edge, the content margin.
 
 from __future__ import annotations
 
-from . import style
-from .fit import Block, Text, best_size, box_height, fitted_box, flow, sized
-from .load import ProjectFile, Round
-from .model import Project
-from .plan import Deck, Footer, Frames, Item, Rect, Shape, Slide, TextBox
-from .progress import columns, progress_pages
-from .summary import summary_slides
-from .text import Labels
+from tafollow.design import style
+from tafollow.layout.fit import Block, Text, best_size, box_height, fitted_box, flow, sized
+from tafollow.data.load import ProjectFile, Round
+from tafollow.data.model import Project
+from tafollow.layout.plan import Deck, Footer, Frames, Item, Rect, Shape, Slide, TextBox
+from tafollow.layout.progress import columns, progress_pages
+from tafollow.layout.summary import summary_slides
+from tafollow.languages import Labels
 
 LIGHT_INDENT = 1.5
 """The verdict's indent, in ems, leaving room for the traffic light before it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import measure
+from tafollow.design import measure
 
 # --------------------------------------------------------------------------
 # Palette (Helsinki brand colours and greys), RGB hex

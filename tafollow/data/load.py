@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, Issue, UsageError
-from .model import Project, Report
-from .explain import explain
-from .yamlread import Document, Path_, Position, YamlProblem, read_yaml
-from .yamlread import _show as show
-from .files import Unreadable, megabytes as _megabytes, read_limited
+from tafollow.errors import DataError, Issue, UsageError
+from tafollow.data.model import Project, Report
+from tafollow.data.explain import explain
+from tafollow.data.yamlread import Document, Path_, Position, YamlProblem, read_yaml
+from tafollow.data.yamlread import _show as show
+from tafollow.files import Unreadable, megabytes as _megabytes, read_limited
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """No project file comes near this; a bigger one is a mistake (or an attack)."""
@@ -449,8 +449,8 @@ def _check_template(data_dir: Path, report: Report, report_path: Path, report_do
     if not found:
         return [Issue(report_path, at.line, at.column,
                       f"template '{show(report.template)}' not found (looked for {show(str(target), 120)})")]
-    from .errors import TemplateError
-    from .template import open_template
+    from tafollow.errors import TemplateError
+    from tafollow.writer.template import open_template
 
     try:
         open_template(target)

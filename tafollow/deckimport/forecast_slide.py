@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .checks import Checks, quote
-from .palette import LIGHTS, nearest
-from .paragraphs import Line, join_pages, lines, list_mark
-from .pptxread import Box
-from .slides import LIGHT_SHAPES, Page
-from .words import all_words, is_risks_heading, same_text, verdict, words
+from tafollow.deckimport.doubts import Checks, quote
+from tafollow.deckimport.palette import LIGHTS, nearest
+from tafollow.deckimport.paragraphs import Line, join_pages, lines, list_mark
+from tafollow.deckimport.pptxread import Box
+from tafollow.deckimport.slides import LIGHT_SHAPES, Page
+from tafollow.deckimport.words import all_words, is_risks_heading, same_text, verdict, words
 
 RIGHT_MARGIN = 20.0
 """A box this close to the risks column's left edge is in that column."""

@@ -9,13 +9,13 @@ take the full width too.
 
 from __future__ import annotations
 
-from . import style
-from .chart import chart
-from .fit import Block, Text, flow
-from .model import Project
-from .plan import Item, Rect, TextBox
-from .tables import TABLE_GAP, Cells, cells, height, place, table_size
-from .text import Labels
+from tafollow.design import style
+from tafollow.layout.chart import chart
+from tafollow.layout.fit import Block, Text, flow
+from tafollow.data.model import Project
+from tafollow.layout.plan import Item, Rect, TextBox
+from tafollow.layout.tables import TABLE_GAP, Cells, cells, height, place, table_size
+from tafollow.languages import Labels
 
 COLUMN_GAP = 24.0
 SPLIT = 0.5

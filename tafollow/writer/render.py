@@ -22,10 +22,10 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from . import slidexml
-from .package import relate_new
-from .plan import Deck, Frames, Rect, Shape, Table, TextBox
-from .template import LAYOUTS, layouts_of
+from tafollow.writer import slidexml
+from tafollow.writer.package import relate_new
+from tafollow.layout.plan import Deck, Frames, Rect, Shape, Table, TextBox
+from tafollow.writer.template import LAYOUTS, layouts_of
 
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
 _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')

@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from . import measure, style
-from .plan import Paragraph, Rect, Run, TextBox
+from tafollow.design import measure
+from tafollow.design import style
+from tafollow.layout.plan import Paragraph, Rect, Run, TextBox
 
 WIDTH_SAFETY = 0.98
 """LibreOffice lines come out up to ~1.4 % wider than the advance widths add up to."""

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import UsageError
-from .load import (PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, read_report,
+from tafollow.errors import UsageError
+from tafollow.data.load import (PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, read_report,
                    same_name_key)
-from .resources import TEMPLATES, require
-from .yamlread import _show as show
+from tafollow.resources import TEMPLATES, require
+from tafollow.data.yamlread import _show as show
 
 SKELETON = "fi/new-project.yaml.j2"
 SCHEMA_DIR = "schema"

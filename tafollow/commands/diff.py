@@ -19,10 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
-from .load import MAX_FILE_BYTES, PROJECTS_DIR, REPORT_FILE, file_order, project_paths, read_project, read_report
-from .model import Project, Report
-from .summary import done_share
+from tafollow.errors import UsageError
+from tafollow.data.load import MAX_FILE_BYTES, PROJECTS_DIR, REPORT_FILE, file_order, project_paths, read_project, read_report
+from tafollow.data.model import Project, Report
+from tafollow.layout.summary import done_share
 
 SHORTEN = 90
 """Longer step and risk texts are cut here (with …) so that each change stays one line."""

@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from .yamlread import _show as show
+from tafollow.data.yamlread import _show as show
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """A template with big pictures is a few megabytes; ten times the largest seen is plenty."""
@@ -59,7 +59,7 @@ class TemplateProblem(Exception):
 
 def read_template(path: Path) -> bytes:
     """The package of the template at `path`, checked, as bytes for python-pptx."""
-    from .files import Unreadable, read_limited
+    from tafollow.files import Unreadable, read_limited
 
     try:
         raw = read_limited(path, MAX_FILE_BYTES)
@@ -201,7 +201,7 @@ def open_template(path: Path) -> Any:
     """
     from pptx import Presentation
 
-    from .errors import TemplateError
+    from tafollow.errors import TemplateError
 
     try:
         presentation = Presentation(io.BytesIO(read_template(path)))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import style
-from .fit import box_height, box_width, keeps_words, largest, lines_of
-from .model import Milestone, Progress, Status
-from .plan import Item, Paragraph, Rect, Shape, TextBox
-from .text import Labels
+from tafollow.design import style
+from tafollow.layout.fit import box_height, box_width, keeps_words, largest, lines_of
+from tafollow.data.model import Milestone, Progress, Status
+from tafollow.layout.plan import Item, Paragraph, Rect, Shape, TextBox
+from tafollow.languages import Labels
 
 LEGEND_H = 16.0
 SCALE_H = 14.0

@@ -13,8 +13,8 @@ from typing import Any
 
 import jinja2
 
-from .errors import UsageError
-from .resources import TEMPLATES, require
+from tafollow.errors import UsageError
+from tafollow.resources import TEMPLATES, require
 
 LANGUAGES = ("fi", "sv", "en")
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from lxml import etree
 
-from .colour import Theme, colour, linear_rgb
-from .errors import DataError, Issue
+from tafollow.ooxml.colour import Theme, colour, linear_rgb
+from tafollow.errors import DataError, Issue
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -58,7 +58,7 @@ class Report:
 
 def check(path: Path) -> Report:
     """Every accessibility problem of the deck at `path`; raises `DataError` for a file that is no deck."""
-    from .files import Unreadable, require_regular
+    from tafollow.files import Unreadable, require_regular
 
     try:
         require_regular(path)  # opening a named pipe as a zip would wait for ever

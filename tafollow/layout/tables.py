@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import style
-from .fit import box_height, box_width, largest
-from .model import Table
-from .plan import Item, Paragraph, Rect, TextBox
-from .plan import Table as TablePlan
-from .text import Labels
+from tafollow.design import style
+from tafollow.layout.fit import box_height, box_width, largest
+from tafollow.data.model import Table
+from tafollow.layout.plan import Item, Paragraph, Rect, TextBox
+from tafollow.layout.plan import Table as TablePlan
+from tafollow.languages import Labels
 
 TABLE_GAP = 12.0
 """Between a table and whatever comes after it."""

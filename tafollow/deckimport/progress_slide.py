@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .checks import MISSING, Checks, quote
-from .grids import read_table
-from .paragraphs import Line, join_pages, lines, list_mark
-from .phases import Chart, read_chart
-from .pptxread import Box
-from .slides import Page
+from tafollow.deckimport.doubts import MISSING, Checks, quote
+from tafollow.deckimport.grids import read_table
+from tafollow.deckimport.paragraphs import Line, join_pages, lines, list_mark
+from tafollow.deckimport.phases import Chart, read_chart
+from tafollow.deckimport.pptxread import Box
+from tafollow.deckimport.slides import Page
 
 CAPTION_GAP = 12.0
 """A table's caption ends at most this far above the table."""
@@ -81,7 +81,7 @@ def read_progress(pages: list[Page], width: float, language: str, checks: Checks
 
 
 def _standard(heading: str) -> bool:
-    from .words import all_words, same_text
+    from tafollow.deckimport.words import all_words, same_text
 
     return any(same_text(heading, w.headings["progress"]) for w in all_words())
 

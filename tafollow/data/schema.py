@@ -31,8 +31,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .model import Project, Report, Strict
-from .resources import SCHEMAS
+from tafollow.data.model import Project, Report, Strict
+from tafollow.resources import SCHEMAS
 
 PROJECT_SCHEMA = SCHEMAS / "project.schema.json"
 REPORT_SCHEMA = SCHEMAS / "report.schema.json"
@@ -150,7 +150,7 @@ class _Generator(GenerateJsonSchema):
     def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
         function = schema["function"]["function"]
         name = getattr(function, "__name__", "")
-        if getattr(function, "__module__", "") != "tafollow.model":
+        if getattr(function, "__module__", "") != "tafollow.data.model":
             return super().function_before_schema(schema)
         if name == "_require_text":
             return dict(_TEXT)

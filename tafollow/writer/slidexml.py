@@ -9,8 +9,8 @@ DrawingML; it imports nothing from python-pptx.
 
 from __future__ import annotations
 
-from .plan import Paragraph, Rect, Shape, Table, TextBox
-from .style import line_pitch
+from tafollow.layout.plan import Paragraph, Rect, Shape, Table, TextBox
+from tafollow.design.style import line_pitch
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '

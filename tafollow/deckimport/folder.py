@@ -1,7 +1,7 @@
 """Drafts → DIR/report.yaml and DIR/projects/NN-slug.yaml, checked by the loader before they land.
 
 The files are written to a folder beside DIR first and read back with
-`tafollow.load.load`, the loader every command uses; only then are they
+`tafollow.data.load.load`, the loader every command uses; only then are they
 moved into DIR. Existing files are never overwritten unless asked
 (--force), and a deck that cannot be read leaves nothing behind.
 """
@@ -14,13 +14,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError, Issue, UsageError
-from ..load import PROJECTS_DIR, PROJECT_SUFFIX, REPORT_FILE, load, project_paths
-from ..init import write_schemas
-from ..new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, reference, schema_folder, schema_reference
-from .assemble import Draft
-from .checks import Check
-from .yamlout import dump
+from tafollow.errors import DataError, Issue, UsageError
+from tafollow.data.load import PROJECTS_DIR, PROJECT_SUFFIX, REPORT_FILE, load, project_paths
+from tafollow.commands.init import write_schemas
+from tafollow.commands.new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, reference, schema_folder, schema_reference
+from tafollow.deckimport.assemble import Draft
+from tafollow.deckimport.doubts import Check
+from tafollow.deckimport.yamlout import dump
 
 
 @dataclass(frozen=True)

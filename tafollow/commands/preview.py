@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, SetupError, UsageError, printable
+from tafollow.errors import OutputError, SetupError, UsageError, printable
 
 TIMEOUT = 300.0
 STOP_GRACE = 5.0
@@ -145,7 +145,7 @@ def preview(data_dir: Path, outdir: Path, *, template: Path | None = None, langu
             summary: bool | None = None) -> Preview:
     """Build the deck into `outdir` and render it: PDF, slide PNGs, contact sheet."""
     require_soffice()
-    from .build import build
+    from tafollow.build import build
 
     outdir = Path(outdir)
     _check_outputs(outdir)
