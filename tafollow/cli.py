@@ -22,7 +22,7 @@ import typer
 from tafollow import __version__
 
 WHEEL_DIR = "tools"
-"""As tafollow.init.WHEEL_DIR, which is not imported here: --help stays light."""
+"""As tafollow.commands.init.WHEEL_DIR, which is not imported here: --help stays light."""
 
 app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},

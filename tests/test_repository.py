@@ -75,7 +75,7 @@ def offline(scripts: Path, home: Path) -> dict[str, str]:
 
 
 def test_the_workflow_init_writes_has_no_zizmor_findings(tmp_path: Path) -> None:
-    from tafollow.init import init
+    from tafollow.commands.init import init
 
     init(tmp_path)
     workflow = tmp_path / ".github" / "workflows" / "deck.yml"
