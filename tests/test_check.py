@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from itertools import product
 from pathlib import Path
 
@@ -165,6 +166,7 @@ def test_a_deck_that_unpacks_without_end_is_refused_unread(tmp_path: Path) -> No
     assert "more than a deck holds" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes in the file system are POSIX's")
 def test_a_folder_or_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
     import os
 
