@@ -240,7 +240,7 @@ def init(
         help="tafollow's git repository: CI installs tafollow from there (default: the package index).")
     ] = None,
     rev: Annotated[Optional[str], typer.Option(
-        "--rev", help="The tag or commit of that repository to pin (default: this version's tag, if it has one).")
+        "--rev", metavar="REV", help="The tag or commit of that repository to pin (default: this version's tag, if it has one).")
     ] = None,
 ) -> None:
     """Set up a data repository: report.yaml, an example project, schemas, pre-commit and CI."""

@@ -272,3 +272,11 @@ def test_schema_write_into_a_new_folder(tmp_path: Path) -> None:
     assert result.stdout.count(": written") == 2
     assert sorted(p.name for p in (tmp_path / "editor-schemas").iterdir()) == ["project.schema.json",
                                                                                "report.schema.json"]
+
+
+def test_the_cli_names_the_same_wheel_folder_as_init() -> None:
+    """The CLI keeps its own copy so that --help does not load init's imports; they must agree."""
+    from tafollow import cli
+    from tafollow.commands import init as init_module
+
+    assert cli.WHEEL_DIR == init_module.WHEEL_DIR

@@ -197,12 +197,17 @@ def _copy(setup: Setup, relative: Path, source: Path) -> None:
     path = setup.root / relative
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "xb") as stream:
-            stream.write(data)
+        stream = open(path, "xb")
     except FileExistsError:
         setup.kept.append(relative)
         return
     except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with stream:
+            stream.write(data)
+    except OSError as exc:  # e.g. a full disk: no half wheel for CI to install
+        path.unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     setup.written.append(relative)
 
