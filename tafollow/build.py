@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tafollow.data.load import Round, load
+from tafollow.errors import DataError, Issue
 from tafollow.resources import TEMPLATES, require
 
 DEFAULT_TEMPLATE = TEMPLATES / "ta-seuranta.pptx"
@@ -33,7 +34,7 @@ def build(data_dir: Path, out: Path, *, template: Path | None = None, language: 
     if template is not None:
         _given(Path(template))
     step(f"Reading {data_dir} …")
-    round_ = load(data_dir)
+    round_ = read_round(data_dir)
     chosen = template_of(round_, template)
     if Path(out).resolve() == chosen.resolve():
         from tafollow.errors import UsageError
@@ -45,6 +46,32 @@ def build(data_dir: Path, out: Path, *, template: Path | None = None, language: 
     step(f"Writing {out} …")
     path = write_atomic(data, out)
     return Result(path, len(round_.projects), _slides(data))
+
+
+def read_round(data_dir: Path) -> Round:
+    """The round in `data_dir`, checked as a build needs it: its template opened as build opens it."""
+    return load(data_dir, template_check=_template_problem)
+
+
+def validate(data_dir: Path) -> list[Issue]:
+    """Every problem in a data folder; an empty list means it builds."""
+    try:
+        read_round(data_dir)
+    except DataError as error:
+        return error.issues
+    return []
+
+
+def _template_problem(path: Path) -> str | None:
+    """Why the master at `path` cannot be used, or None; python-pptx is imported only when one is named."""
+    from tafollow.errors import TemplateError
+    from tafollow.writer.template import open_template
+
+    try:
+        open_template(path)
+    except TemplateError as error:
+        return error.reason
+    return None
 
 
 def template_of(round_: Round, template: Path | None = None) -> Path:

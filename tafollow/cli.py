@@ -20,6 +20,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from tafollow import __version__
+from tafollow.languages import LANGUAGES
 
 WHEEL_DIR = "tools"
 """As tafollow.commands.init.WHEEL_DIR, which is not imported here: --help stays light."""
@@ -39,8 +40,6 @@ DataDir = Annotated[
 ]
 
 
-LANGUAGES = ("fi", "sv", "en")
-"""As in tafollow.languages, which is not imported here: it loads jinja2, which --help does not need."""
 FORMATS = ("text", "json")
 
 
@@ -183,7 +182,7 @@ def validate(
 ) -> None:
     """Check DATA_DIR and report every problem with file and line."""
     from tafollow.errors import TafollowError
-    from tafollow.data.load import validate as check
+    from tafollow.build import validate as check
 
     try:
         issues = check(data_dir)
@@ -316,7 +315,7 @@ def schema(
     """Print the JSON Schema of a project file (of report.yaml with --report), or --write both to FOLDER."""
     if write:
         from tafollow.errors import TafollowError
-        from tafollow.commands.init import write_schemas
+        from tafollow.data.repository import write_schemas
 
         try:
             done = write_schemas(folder)
@@ -387,7 +386,7 @@ def check(
     from tafollow.check.accessibility import check as check_deck
     from tafollow.check.accessibility import label_key
     from tafollow.errors import TafollowError, UsageError
-    from tafollow.languages import LANGUAGES, labels
+    from tafollow.languages import FALLBACK, LANGUAGES, labels
 
     try:
         if not deck.exists():
@@ -397,7 +396,7 @@ def check(
         report = check_deck(deck)
     except TafollowError as error:
         _fail(error)
-    words = labels(report.language if report.language in LANGUAGES else "en")
+    words = labels(report.language if report.language in LANGUAGES else FALLBACK)
     if format == "json":
         import json
 

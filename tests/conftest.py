@@ -153,7 +153,7 @@ def text_below_body(page: rendercheck.Page, footer_texts: set[str], template: Pa
 # --------------------------------------------------------------------------
 # tafollow as a division installs it: its wheel, in a fresh virtual environment
 
-WHEEL_SOURCES = ("pyproject.toml", "setup.cfg", "README.md", "tafollow", "templates", "schema")
+WHEEL_SOURCES = ("pyproject.toml", "setup.cfg", "setup.py", "README.md", "tafollow", "templates", "schema")
 """What building the wheel needs from the repository."""
 PIP = [sys.executable, "-m", "pip", "--quiet", "--quiet", "--disable-pip-version-check"]
 

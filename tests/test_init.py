@@ -15,7 +15,7 @@ import tafollow
 from conftest import REPO_ROOT
 from tafollow.cli import app
 from tafollow.commands.init import init
-from tafollow.data.load import validate
+from tafollow.build import validate
 from tafollow.data.schema import project_schema, report_schema
 from test_schema import schema_problems
 

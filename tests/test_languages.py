@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 import itertools
 import shutil
 from datetime import date
@@ -127,3 +129,63 @@ def test_a_language_missing_from_the_installation_is_a_broken_installation(tmp_p
         labels("fi", tmp_path)
     with pytest.raises(UsageError, match="'de' is not a language tafollow has"):
         labels("de")
+
+
+def test_every_language_says_what_it_is() -> None:
+    """A language's facts are complete: the tag the deck and its PDF carry, and the import's words."""
+    from tafollow.languages import facts
+
+    for language in LANGUAGES:
+        found = facts(language)
+        assert found.tag.split("-")[0] == language and found.name and found.total_words
+
+
+# A fourth language, added the way a translator would: one folder beside the others, nothing else.
+GERMAN = {"Owner": "Verantwortlich", "Project managers": "Projektleitung", "Goal": "Ziel",
+          "Updated": "Aktualisiert", "Budget follow-up": "Haushaltsverfolgung"}
+
+
+@pytest.mark.slow
+def test_a_language_is_one_folder(tmp_path: Path) -> None:
+    """Copy tafollow, add templates/de/ only, and a round in German validates, builds and says it is German."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from conftest import REPO_ROOT
+
+    package = tmp_path / "site" / "tafollow"
+    shutil.copytree(REPO_ROOT / "tafollow", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(TEMPLATES, package / "templates", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO_ROOT / "schema", package / "schemas")
+    german = package / "templates" / "de"
+    german.mkdir()
+    text = (TEMPLATES / "en" / "labels.j2").read_text(encoding="utf-8")
+    for english, word in GERMAN.items():
+        text = text.replace(english, word)
+    (german / "labels.j2").write_text(text, encoding="utf-8")
+    (german / "language.yaml").write_text("tag: de-DE\nname: Deutsch\nthousands_separator: \".\"\n"
+                                          "goal_headings: [Ziele]\ntotal_words: [gesamt, summe]\n", encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    report = data / "report.yaml"
+    report.write_text(re.sub(r"(?m)^language: \w+$", "language: de", report.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+
+    def tafollow(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tafollow", *args], cwd=tmp_path, env=environment,
+                              capture_output=True, text=True, timeout=120)
+
+    assert "de" in tafollow("build", "--help").stdout
+    assert tafollow("validate", str(data)).returncode == 0
+    built = tafollow("build", str(data), "-o", str(tmp_path / "deck.pptx"), "-q")
+    assert built.returncode == 0, built.stderr
+    shown = deck_text(tmp_path / "deck.pptx")
+    assert "Verantwortlich: Mikko Vatka" in shown and "Haushaltsverfolgung" in shown
+    with zipfile.ZipFile(tmp_path / "deck.pptx") as deck:
+        assert 'lang="de-DE"' in deck.read("ppt/slides/slide2.xml").decode()
+    # The installed tafollow, without the folder, does not know the language.
+    assert tafollow("validate", str(data)).returncode == 0
+    environment.pop("PYTHONPATH")
+    assert tafollow("validate", str(data)).returncode == 1

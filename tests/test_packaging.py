@@ -9,6 +9,7 @@ empty folder outside the source tree.
 from __future__ import annotations
 
 import os
+import runpy
 import subprocess
 import tomllib
 from pathlib import Path
@@ -19,6 +20,8 @@ from conftest import REPO_ROOT, fresh_venv, require_render_tools
 
 PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
+PACKAGES = runpy.run_path(str(REPO_ROOT / "setup.py"), run_name="packages")["packages"]()
+"""The packages setup.py gives setuptools."""
 
 
 def _package_folder(package: str) -> Path:
@@ -35,7 +38,7 @@ def _package_folder(package: str) -> Path:
 def _shipped_data() -> set[Path]:
     """Every data file the packages and package-data patterns in pyproject.toml take into the wheel."""
     shipped = set()
-    for package in SETUPTOOLS["packages"]:
+    for package in PACKAGES:
         folder = _package_folder(package)
         for pattern in SETUPTOOLS["package-data"].get(package, []):
             shipped |= {path for path in folder.glob(pattern) if path.is_file()}
@@ -48,13 +51,13 @@ def test_every_file_of_the_resource_folders_is_packaged(folder: str) -> None:
     files = {path for path in (REPO_ROOT / folder).rglob("*")
              if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts}
     missing = sorted(str(path.relative_to(REPO_ROOT)) for path in files - _shipped_data())
-    assert missing == [], "add their folders to [tool.setuptools] packages and package-data in pyproject.toml"
+    assert missing == [], "add their kind of file to [tool.setuptools.package-data] in pyproject.toml"
 
 
 def test_every_python_package_is_packaged() -> None:
     """A subpackage of tafollow (tafollow/deckimport) left out of the list is missing from the wheel."""
     found = {".".join(path.parent.relative_to(REPO_ROOT).parts) for path in (REPO_ROOT / "tafollow").rglob("__init__.py")}
-    assert found - set(SETUPTOOLS["packages"]) == set()
+    assert found - set(PACKAGES) == set()
 
 
 def test_packaging_scratch_space_is_not_the_decks_folder() -> None:

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.cli import app
-from tafollow.data.load import validate
+from tafollow.build import validate
 from tafollow.commands.new import skeleton
 from tafollow.data.schema import PROJECT_SCHEMA, REPORT_SCHEMA, dumps, project_schema, report_schema
 from test_load import CASES, ERRORS, materialize

@@ -33,11 +33,12 @@ from pathlib import Path
 
 from tafollow import __version__
 from tafollow.errors import OutputError, UsageError
-from tafollow.commands.new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SKELETON, skeleton, slug
+from tafollow.commands.new import SKELETON, skeleton
+from tafollow.languages import DEFAULT
+from tafollow.data.repository import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SCHEMA_FILES, slug
 from tafollow.resources import SCHEMAS, TEMPLATES, require
 
 DATA_DIR = "data"
-SCHEMA_FILES = (PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE)
 EXAMPLE_PROJECT = "Esimerkkihanke"
 WHEEL_DIR = "tools"
 """Where `--wheel` keeps the tafollow wheel in the data repository."""
@@ -98,7 +99,7 @@ def init(root: Path, *, repository: str | None = None, rev: str | None = None, w
     if source.wheel is not None:
         _copy(setup, Path(WHEEL_DIR) / source.wheel.name, source.wheel)
     data = Path(DATA_DIR)
-    report = _render("fi/report.yaml.j2", schema=f"../{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}", year=today.year,
+    report = _render(f"{DEFAULT}/report.yaml.j2", schema=f"../{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}", year=today.year,
                      today=f"{today.day}.{today.month}.{today.year}")
     _write(setup, data / "report.yaml", report)
     projects = root / data / "projects"
@@ -234,32 +235,3 @@ def _write(setup: Setup, relative: Path, text: str) -> None:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     setup.written.append(relative)
-
-
-def write_schemas(folder: Path) -> list[tuple[Path, str]]:
-    """Write this tafollow's JSON Schemas into `folder`: each path with 'written', 'updated' or 'unchanged'.
-
-    Generated from the models, as `tafollow schema` prints them (the same
-    text as the copies the package ships): in a data repository after an
-    upgrade, and in tafollow's own checkout after a change to the models.
-    """
-    from tafollow.data.schema import dumps, project_schema, report_schema
-
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: is a file, not a folder for the schemas")
-    done = []
-    for name, schema in zip(SCHEMA_FILES, (project_schema(), report_schema())):
-        text = dumps(schema)
-        path = folder / name
-        try:
-            before = path.read_text(encoding="utf-8") if path.is_file() else None
-            if before == text:
-                done.append((path, "unchanged"))
-                continue
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise OutputError(f"{path}: cannot write ({getattr(exc, 'strerror', None) or exc})") from None
-        done.append((path, "written" if before is None else "updated"))
-    return done

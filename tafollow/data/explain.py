@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from tafollow.data.model import Project, Report
 from tafollow.data.yamlread import Document, Path_, Position
-from tafollow.data.yamlread import _show as show
+from tafollow.errors import show
 
 
 def _locate(loc: tuple[Any, ...], document: Document) -> Path_:

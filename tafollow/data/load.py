@@ -11,6 +11,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from tafollow.errors import DataError, Issue, UsageError
 from tafollow.data.model import Project, Report
 from tafollow.data.explain import explain
 from tafollow.data.yamlread import Document, Path_, Position, YamlProblem, read_yaml
-from tafollow.data.yamlread import _show as show
+from tafollow.errors import show
 from tafollow.files import Unreadable, megabytes as _megabytes, read_limited
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -59,8 +60,16 @@ class Round:
     projects: list[ProjectFile]
 
 
-def load(data_dir: Path) -> Round:
-    """Load and check a data folder; raise `DataError` listing every problem."""
+TemplateCheck = Callable[[Path], "str | None"]
+"""What is wrong with a template file, in the user's words, or None: the writer's to say (build.py passes it)."""
+
+
+def load(data_dir: Path, template_check: TemplateCheck | None = None) -> Round:
+    """Load and check a data folder; raise `DataError` listing every problem.
+
+    With `template_check`, report.yaml's `template:` is opened as build will
+    open it, so that a folder that validates also builds.
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: no such data folder")
@@ -76,7 +85,7 @@ def load(data_dir: Path) -> Round:
             files.append(file)
     issues.extend(_check_unique_names(files))
     if report is not None and report_doc is not None:
-        issues.extend(_check_template(data_dir, report, report_path, report_doc))
+        issues.extend(_check_template(data_dir, report, report_path, report_doc, template_check))
         if report.projects is not None:
             files = _select(files, paths, report.projects, report_path, report_doc, issues)
     if issues or report is None:
@@ -213,15 +222,6 @@ def is_left_by_an_editor(name: str) -> bool:
     them cannot even be opened.
     """
     return name.startswith((".", "#", "~")) or name.endswith(("~", "#"))
-
-
-def validate(data_dir: Path) -> list[Issue]:
-    """Every problem in a data folder; an empty list means it builds."""
-    try:
-        load(data_dir)
-    except DataError as error:
-        return error.issues
-    return []
 
 
 def _read(path: Path, issues: list[Issue]) -> Document | None:
@@ -430,12 +430,9 @@ def _select(files: list[ProjectFile], paths: list[Path], wanted: list[str], repo
     return chosen
 
 
-def _check_template(data_dir: Path, report: Report, report_path: Path, report_doc: Document) -> list[Issue]:
-    """report.yaml's `template:` must name a master build can use: validate opens it as build does.
-
-    python-pptx is imported only here, and only when report.yaml names a
-    template: otherwise validate stays quick.
-    """
+def _check_template(data_dir: Path, report: Report, report_path: Path, report_doc: Document,
+                    template_check: TemplateCheck | None) -> list[Issue]:
+    """report.yaml's `template:` must name a file that exists and, checked as build opens it, can be used."""
     if report.template is None:
         return []
     at = report_doc.values.get(("template",), Position(0, 0))
@@ -449,11 +446,7 @@ def _check_template(data_dir: Path, report: Report, report_path: Path, report_do
     if not found:
         return [Issue(report_path, at.line, at.column,
                       f"template '{show(report.template)}' not found (looked for {show(str(target), 120)})")]
-    from tafollow.errors import TemplateError
-    from tafollow.writer.template import open_template
-
-    try:
-        open_template(target)
-    except TemplateError as error:
-        return [Issue(report_path, at.line, at.column, f"template '{show(report.template)}': {error.reason}")]
+    reason = template_check(target) if template_check is not None else None
+    if reason is not None:
+        return [Issue(report_path, at.line, at.column, f"template '{show(report.template)}': {reason}")]
     return []

@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from tafollow.errors import printable
+from tafollow.errors import printable, show
 from tafollow.data.model import XML_ILLEGAL
 
 MAX_DEPTH = 40
@@ -134,14 +134,14 @@ class _Composer(Composer):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(
-                f"'*{_show(event.anchor)}' is read as an alias, which tafollow does not support: "
+                f"'*{show(event.anchor)}' is read as an alias, which tafollow does not support: "
                 "write the text out in full, and put a text starting with '*' in quotes",
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
         if getattr(event, "anchor", None) is not None:
             raise YamlProblem(
-                f"'&{_show(event.anchor)}' is read as an anchor (YAML's &name and *name repeat a value), "
+                f"'&{show(event.anchor)}' is read as an anchor (YAML's &name and *name repeat a value), "
                 "which tafollow does not support: write the text out in full, "
                 "and put a text starting with '&' in quotes",
                 event.start_mark.line + 1,
@@ -286,7 +286,7 @@ def _check_tag(node: Node) -> YamlProblem | None:
         return None
     where = _position(node)
     return YamlProblem(
-        f"the tag {_show(_show_tag(tag))} is not allowed: remove it (tafollow reads plain text, lists and keys only)",
+        f"the tag {show(_show_tag(tag))} is not allowed: remove it (tafollow reads plain text, lists and keys only)",
         where.line,
         where.column,
     )
@@ -324,7 +324,7 @@ def _build(node: Node, path: Path_, document: Document, problems: list[YamlProbl
                 lines = (f"twice on line {key_at.line}" if seen[key].line == key_at.line
                          else f"twice, on line {seen[key].line} and on line {key_at.line}")
                 problems.append(YamlProblem(
-                    f"the key '{_show(key)}' is given {lines}; "
+                    f"the key '{show(key)}' is given {lines}; "
                     "YAML would silently keep only the last one: merge them",
                     key_at.line,
                     key_at.column,
@@ -358,9 +358,3 @@ def _scalar(node: ScalarNode, problems: list[YamlProblem]) -> str | None:
             where.column,
         ))
     return value
-
-
-def _show(text: str, limit: int = 60) -> str:
-    """`text` fit for a one-line message: control characters escaped, long text cut."""
-    shown = printable(text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

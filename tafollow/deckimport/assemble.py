@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from tafollow.data.load import file_order
-from tafollow.commands.new import NUMBER_STEP, slug
+from tafollow.data.repository import NUMBER_STEP, slug
 from tafollow.deckimport.doubts import MISSING, Checks, quote
 from tafollow.deckimport.forecast_slide import read_forecast
 from tafollow.deckimport.paragraphs import join_pages, lines

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from tafollow.errors import DataError, Issue, UsageError
 from tafollow.data.load import PROJECTS_DIR, PROJECT_SUFFIX, REPORT_FILE, load, project_paths
-from tafollow.commands.init import write_schemas
-from tafollow.commands.new import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, reference, schema_folder, schema_reference
+from tafollow.data.repository import (PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, reference, schema_folder,
+                                      schema_reference, write_schemas)
 from tafollow.deckimport.assemble import Draft
 from tafollow.deckimport.doubts import Check
 from tafollow.deckimport.yamlout import dump

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from tafollow.errors import printable
-from tafollow.commands.new import yaml_text
+from tafollow.data.repository import yaml_text
 from tafollow.data.yamlread import read_yaml
 from tafollow.deckimport.doubts import Check, FieldPath
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from tafollow.data.yamlread import _show as show
+from tafollow.errors import show
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """A template with big pictures is a few megabytes; ten times the largest seen is plenty."""
