@@ -180,11 +180,13 @@ def test_with_a_wheel_it_is_kept_in_tools_and_ci_installs_that_file(tmp_path: Pa
     (["--rev", "v1.0.0"], "give --repository URL too"),
     (["--wheel", "{folder}/tafollow.zip"], "not a tafollow wheel"),
     (["--wheel", "{folder}/tafollow-0.1.0-py3-none-any.whl"], "no such file"),
+    (["--wheel", "{other}"], "and run its init"),
 ])
 def test_options_that_cannot_hold_are_wrong_usage_and_write_nothing(tmp_path: Path, args: list[str],
                                                                       said: str) -> None:
     wheel = fake_wheel(tmp_path / "dist")
-    args = [arg.format(wheel=wheel, folder=tmp_path / "nowhere") for arg in args]
+    other = fake_wheel(tmp_path / "other", "9.9.9")
+    args = [arg.format(wheel=wheel, folder=tmp_path / "nowhere", other=other) for arg in args]
     result = invoke("init", str(tmp_path / "division"), *args)
     assert result.exit_code == 2, result.output
     assert said in result.stderr

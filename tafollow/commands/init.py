@@ -126,11 +126,16 @@ def choose_source(*, repository: str | None = None, rev: str | None = None, whee
         raise UsageError("--rev is a tag or commit of tafollow's git repository; give --repository URL too")
     if wheel is not None:
         wheel = Path(wheel)
-        if WHEEL_NAME.fullmatch(wheel.name) is None:
+        name = WHEEL_NAME.fullmatch(wheel.name)
+        if name is None:
             raise UsageError(f"{wheel}: not a tafollow wheel; give a file named like "
                              f"tafollow-{__version__}-py3-none-any.whl, as `python -m build` or `pip wheel` makes it")
         if not wheel.is_file():
             raise UsageError(f"{wheel}: no such file")
+        if name["version"] != __version__:
+            # The schemas and example init writes are this version's: they must be the wheel's.
+            raise UsageError(f"{wheel}: is tafollow {name['version']}, and this is tafollow {__version__}; "
+                             f"install the wheel (pip install \"{wheel}\") and run its init")
         return Source("wheel", f"./{WHEEL_DIR}/{wheel.name}", wheel=wheel)
     if repository is not None:
         rev = rev or release_rev(repository)
