@@ -118,6 +118,19 @@ def test_the_workflow_installs_a_pinned_tafollow_validates_builds_and_keeps_the_
     assert workflow(repository)[True] == {"push": None, "pull_request": None}  # `on:` is true to YAML 1.1
 
 
+def test_the_workflow_reads_only_and_a_pull_request_gets_its_changes_on_the_summary_page(repository: Path) -> None:
+    written = workflow(repository)
+    assert written["permissions"] == {"contents": "read"}
+    job = written["jobs"]["deck"]
+    assert job["timeout-minutes"] > 0
+    checkout = job["steps"][0]
+    assert checkout["with"]["persist-credentials"] is False and checkout["with"]["fetch-depth"] == 2
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]) for step in job["steps"] if "uses" in step)
+    [summary] = [step for step in job["steps"] if "GITHUB_STEP_SUMMARY" in step.get("run", "")]
+    assert summary["if"] == "github.event_name == 'pull_request'"
+    assert summary["run"] == 'tafollow diff HEAD^1 HEAD --data data --markdown >> "$GITHUB_STEP_SUMMARY"'
+
+
 def test_the_ci_example_in_docs_is_what_init_writes(repository: Path) -> None:
     written = (repository / ".github" / "workflows" / "deck.yml").read_text(encoding="utf-8")
     assert (REPO_ROOT / "docs" / "ci-example.yml").read_text(encoding="utf-8") == written
