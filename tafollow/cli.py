@@ -23,6 +23,9 @@ import typer
 from tafollow import __version__
 from tafollow.languages import LANGUAGES
 
+WHEEL_DIR = "tools"
+"""As tafollow.commands.init.WHEEL_DIR, which is not imported here: --help stays light."""
+
 _SETTINGS: dict[str, Any] = dict(
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
@@ -236,24 +239,37 @@ def new(
 @command()
 def init(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The data repository's folder.")] = Path("."),
+    wheel: Annotated[Optional[Path], typer.Option(
+        "--wheel", metavar="PATH",
+        help=f"A tafollow wheel: copied into {WHEEL_DIR}/, and CI installs it from there.")
+    ] = None,
     repository: Annotated[Optional[str], typer.Option(
         "--repository", metavar="URL",
-        help="tafollow's git repository: pre-commit and CI take tafollow from there (default: the package index).")
+        help="tafollow's git repository: CI installs tafollow from there (default: the package index).")
     ] = None,
     rev: Annotated[Optional[str], typer.Option(
-        "--rev", help="The release of tafollow to pin, as a tag of that repository (default: this version's).")
+        "--rev", metavar="REV", help="The tag or commit of that repository to pin (default: this version's tag, if it has one).")
     ] = None,
 ) -> None:
     """Set up a data repository: report.yaml, an example project, schemas, pre-commit and CI."""
     from tafollow.commands.init import init as set_up
 
-    setup = set_up(folder, repository=repository, rev=rev)
+    setup = set_up(folder, repository=repository, rev=rev, wheel=wheel)
     if setup.written:
         _echo(f"Created in {folder}:")
         for path in setup.written:
             _echo(f"  {path.as_posix()}")
     if setup.kept:
         _echo(f"Left alone (already there): {', '.join(path.as_posix() for path in setup.kept)}")
+    source = setup.source
+    if source.kind == "index":
+        _echo(f"CI installs tafollow=={__version__} from the package index; without one, "
+              "run init with --wheel PATH or --repository URL instead.")
+    elif source.kind == "wheel":
+        _echo(f"CI installs tafollow from {source.requirement}.")
+    else:
+        _echo(f"CI installs tafollow from {source.repository} at {source.rev}.")
+    _echo(f"pre-commit runs the tafollow on your PATH; to have the same one: {source.install}")
     where = "" if folder == Path(".") else f"cd {folder} && "
     _echo(f"Next: {where}tafollow new \"Project name\", then tafollow validate and tafollow build; "
                "commit, and CI builds the deck on every push.")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,59 @@ def text_below_body(page: rendercheck.Page, footer_texts: set[str], template: Pa
         if (word.y_min >= footer_top - tolerance and word.text not in footer_texts)
         or (word.y_min < footer_top - tolerance and word.y_max > body_bottom + tolerance)
     ]
+
+
+# --------------------------------------------------------------------------
+# tafollow as a division installs it: its wheel, in a fresh virtual environment
+
+WHEEL_SOURCES = ("pyproject.toml", "setup.cfg", "setup.py", "README.md", "tafollow", "templates", "schema")
+"""What building the wheel needs from the repository."""
+PIP = [sys.executable, "-m", "pip", "--quiet", "--quiet", "--disable-pip-version-check"]
+
+
+def build_wheel(source_root: Path, base: Path) -> Path:
+    """tafollow's wheel, built offline with this environment's setuptools from a copy of what it needs."""
+    source = base / "source"
+    source.mkdir(parents=True)
+    for name in WHEEL_SOURCES:
+        path = source_root / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(path, source / name)
+    wheels = base / "dist"
+    subprocess.run([*PIP, "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", str(wheels), str(source)],
+                   check=True, timeout=300)
+    shutil.rmtree(source)
+    return next(wheels.glob("tafollow-*.whl"))
+
+
+@pytest.fixture(scope="session")
+def tafollow_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_wheel(REPO_ROOT, tmp_path_factory.mktemp("wheel"))
+
+
+def scripts_folder(venv: Path) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin")
+
+
+def fresh_venv(wheel: Path, venv: Path, *, with_pip: bool = False) -> Path:
+    """A new virtual environment holding tafollow from `wheel`; returns its scripts folder.
+
+    tafollow's dependencies come from this environment through a plain path
+    entry (whose own .pth files, this checkout's editable install among
+    them, are not run): the wheel is what is tested, offline. With
+    `with_pip` the environment has pip (from Python's own bundled copy) and
+    the wheel is left for the caller to install, as a user would.
+    """
+    subprocess.run([sys.executable, "-m", "venv", *([] if with_pip else ["--without-pip"]), str(venv)],
+                   check=True, timeout=300)
+    scripts = scripts_folder(venv)
+    python = scripts / ("python.exe" if os.name == "nt" else "python")
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    if not with_pip:
+        subprocess.run([*PIP, "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
+                       check=True, timeout=300)
+    return scripts

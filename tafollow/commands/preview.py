@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tafollow.errors import OutputError, SetupError, UsageError, printable
+from tafollow.writer.save import held_open
 
 TIMEOUT = 300.0
 STOP_GRACE = 5.0
@@ -34,8 +35,10 @@ _KNOWN_PLACES = (
     "/usr/lib/libreoffice/program/soffice",
     "/opt/libreoffice/program/soffice",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
 )
+_PROGRAM_FOLDERS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA")
+"""Environment variables naming where Windows installers put programs: LibreOffice's installer does not
+add it to PATH. LOCALAPPDATA is a per-user install's (LOCALAPPDATA\\Programs)."""
 
 
 class MissingTool(SetupError):
@@ -56,7 +59,29 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    return next((place for place in _KNOWN_PLACES if os.access(place, os.X_OK)), None)
+    places = [*_KNOWN_PLACES, *(str(place) for place in _windows_places())]
+    return next((place for place in places if os.path.isfile(place) and os.access(place, os.X_OK)), None)
+
+
+def _windows_places() -> list[Path]:
+    """soffice.exe under Program Files (64- and 32-bit) and a per-user install, newest-named folder first.
+
+    The installer's folder is "LibreOffice", older ones "LibreOffice 5" and
+    the like; the drive is the one Windows was installed on, as the
+    environment says, not always C:.
+    """
+    places: list[Path] = []
+    for variable in _PROGRAM_FOLDERS:
+        folder = os.environ.get(variable)
+        if not folder:
+            continue
+        base = Path(folder) / "Programs" if variable == "LOCALAPPDATA" else Path(folder)
+        try:
+            installs = sorted(base.glob("LibreOffice*"), reverse=True)
+        except OSError:
+            continue
+        places += [install / "program" / "soffice.exe" for install in installs]
+    return places
 
 
 def require_soffice() -> str:
@@ -64,8 +89,8 @@ def require_soffice() -> str:
     if soffice is None:
         raise MissingTool(
             "LibreOffice is not installed (no soffice or libreoffice found); it turns the deck into a PDF. "
-            "Install it, e.g. 'sudo apt-get install libreoffice-impress' or 'brew install --cask libreoffice', "
-            "then run the command again."
+            "Install it, e.g. 'sudo apt-get install libreoffice-impress', 'brew install --cask libreoffice' "
+            "or, on Windows, the installer from libreoffice.org, then run the command again."
         )
     return soffice
 
@@ -88,7 +113,13 @@ def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> 
         made = Path(scratch) / f"{pptx.stem}.pdf"
         if not made.is_file() or made.stat().st_size == 0:
             raise OutputError(f"LibreOffice made no PDF of {pptx.name}:\n{output.strip()}")
-        shutil.move(str(made), pdf)
+        try:
+            shutil.move(str(made), pdf)
+        except OSError as exc:
+            if held_open(exc, pdf):
+                raise OutputError(f"{printable(str(pdf))}: the PDF is open in another program, which keeps it "
+                                  "locked; close the PDF there and run again. The previous PDF is unchanged") from None
+            raise OutputError(f"{printable(str(pdf))}: cannot write the PDF ({exc.strerror})") from None
     return pdf
 
 

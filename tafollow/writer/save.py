@@ -27,6 +27,8 @@ SUFFIX = ".pptx"
 DEFAULT_NAME = "ta-seuranta.pptx"
 CORE_LIMIT = 255
 """python-pptx refuses a core property (title, author) longer than this."""
+WINDOWS = os.name == "nt"
+"""Windows keeps a file open in PowerPoint locked: it cannot be replaced until PowerPoint closes it."""
 
 
 def stamp(presentation: Any, title: str, author: str, as_of: date, language: str = "") -> None:
@@ -184,12 +186,25 @@ def write_atomic(data: bytes, target: Path) -> Path:
         os.replace(temporary, target)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if held_open(exc, target):
+            raise OutputError(f"{printable(str(target))}: the deck is open in PowerPoint, which keeps it locked; "
+                              "close the deck in PowerPoint and run again. The previous deck is unchanged") from None
         if isinstance(exc, OSError):
             raise OutputError(f"{printable(str(target))}: cannot write the deck ({exc.strerror}); "
                               "the previous deck, if any, is unchanged") from None
         raise
     _sync_folder(folder)
     return target
+
+
+def held_open(error: BaseException, target: Path) -> bool:
+    """Whether `error`, replacing `target`, is Windows refusing because a program (PowerPoint) has it open.
+
+    Windows says so as a PermissionError (access denied or a sharing
+    violation) on a file that exists; elsewhere an open file is replaced
+    without complaint, and a PermissionError means the folder's rights.
+    """
+    return WINDOWS and isinstance(error, PermissionError) and target.is_file()
 
 
 def _suggestion(target: Path) -> Path:

@@ -10,23 +10,18 @@ from __future__ import annotations
 
 import os
 import runpy
-import shutil
 import subprocess
-import sys
-import sysconfig
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, require_render_tools
+from conftest import REPO_ROOT, fresh_venv, require_render_tools
 
 PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 PACKAGES = runpy.run_path(str(REPO_ROOT / "setup.py"), run_name="packages")["packages"]()
 """The packages setup.py gives setuptools."""
-SOURCES = ("pyproject.toml", "setup.cfg", "setup.py", "README.md", "tafollow", "templates", "schema")
-"""What building the wheel needs from the repository."""
 
 
 def _package_folder(package: str) -> Path:
@@ -72,6 +67,11 @@ def test_packaging_scratch_space_is_not_the_decks_folder() -> None:
     assert ".build/" in (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
+def test_a_built_wheel_is_not_left_untracked() -> None:
+    """`pip wheel -w dist .`, as the README says, once left dist/ for `git status` to list."""
+    assert "dist/" in (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
 def test_the_package_reads_its_files_through_importlib_resources() -> None:
     """The code finds its files in the installed package, never beside the source tree."""
     from tafollow import resources
@@ -87,38 +87,9 @@ def test_the_package_reads_its_files_through_importlib_resources() -> None:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bin/ folder of a fresh virtual environment holding tafollow from its wheel, and no source tree.
-
-    The wheel is built with this environment's setuptools (no download) from a copy of the files
-    it needs. Its dependencies come from this environment through a path entry: the test is about
-    what the wheel carries, and stays offline and fast.
-    """
-    base = tmp_path_factory.mktemp("wheel")
-    source = base / "source"
-    source.mkdir()
-    for name in SOURCES:
-        path = REPO_ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(path, source / name)
-    wheels = base / "dist"
-    pip = [sys.executable, "-m", "pip", "--quiet", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", str(wheels), str(source)],
-                   check=True, timeout=300)
-    wheel = next(wheels.glob("tafollow-*.whl"))
-    venv = base / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
-    python = venv / "bin" / "python"
-    subprocess.run([*pip, "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
-                   check=True, timeout=300)
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    # A plain path entry: the .pth files in there (this checkout's editable install) are not run.
-    Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    shutil.rmtree(source)
-    return venv / "bin"
+def installed(tafollow_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scripts folder of a fresh virtual environment holding tafollow from its wheel, and no source tree."""
+    return fresh_venv(tafollow_wheel, tmp_path_factory.mktemp("venv") / "venv")
 
 
 def _run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

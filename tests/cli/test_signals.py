@@ -7,7 +7,6 @@ CliRunner does not run.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import signal
@@ -18,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+fcntl = pytest.importorskip("fcntl", reason="POSIX signals and file locks")
 
 from conftest import SHIPPED_DATA
 from tafollow.writer.save import STALE_AFTER, remove_stale

@@ -118,29 +118,153 @@ def test_the_workflow_installs_a_pinned_tafollow_validates_builds_and_keeps_the_
     assert workflow(repository)[True] == {"push": None, "pull_request": None}  # `on:` is true to YAML 1.1
 
 
+def test_the_workflow_reads_only_and_a_pull_request_gets_its_changes_on_the_summary_page(repository: Path) -> None:
+    written = workflow(repository)
+    assert written["permissions"] == {"contents": "read"}
+    job = written["jobs"]["deck"]
+    assert job["timeout-minutes"] > 0
+    checkout = job["steps"][0]
+    assert checkout["with"]["persist-credentials"] is False and checkout["with"]["fetch-depth"] == 2
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]) for step in job["steps"] if "uses" in step)
+    [summary] = [step for step in job["steps"] if "GITHUB_STEP_SUMMARY" in step.get("run", "")]
+    assert summary["if"] == "github.event_name == 'pull_request'"
+    assert summary["run"] == 'tafollow diff HEAD^1 HEAD --data data --markdown >> "$GITHUB_STEP_SUMMARY"'
+
+
 def test_the_ci_example_in_docs_is_what_init_writes(repository: Path) -> None:
     written = (repository / ".github" / "workflows" / "deck.yml").read_text(encoding="utf-8")
     assert (REPO_ROOT / "docs" / "ci-example.yml").read_text(encoding="utf-8") == written
 
 
-def test_pre_commit_runs_tafollows_own_hook_pinned_like_ci(repository: Path) -> None:
-    config = yaml.safe_load((repository / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+def test_pre_commit_runs_the_installed_tafollow_with_the_hook_this_repository_offers(repository: Path) -> None:
+    """A local hook: nothing to fetch from a package index, so it works offline right after init."""
+    text = (repository / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
     [hook] = config["repos"][0]["hooks"]
     offered = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     assert config["repos"][0]["repo"] == "local"
-    assert {key: hook[key] for key in offered if key != "description"} == \
-           {key: value for key, value in offered.items() if key != "description"}
-    assert hook["additional_dependencies"] == [f"tafollow=={tafollow.__version__}"]
+    assert hook["language"] == "system" and "additional_dependencies" not in hook
+    assert {key: hook[key] for key in offered if key not in ("description", "language")} == \
+           {key: value for key, value in offered.items() if key not in ("description", "language")}
     assert hook["args"] == ["data"]
+    # The comment says how to install the very tafollow CI installs.
+    assert f'#   pip install "tafollow=={tafollow.__version__}"' in text.splitlines()
 
 
-def test_with_tafollows_repository_pre_commit_and_ci_take_it_from_there(tmp_path: Path) -> None:
+def test_init_says_in_one_line_that_ci_takes_tafollow_from_the_package_index(tmp_path: Path) -> None:
+    result = invoke("init", str(tmp_path))
+    assert f"CI installs tafollow=={tafollow.__version__} from the package index; without one, run init with " \
+           "--wheel PATH or --repository URL instead." in result.stdout.splitlines()
+
+
+def test_with_tafollows_repository_ci_takes_it_from_there(tmp_path: Path) -> None:
     url = "https://git.example.org/city/tafollow.git"
     init(tmp_path, repository=url, rev="v9.9.9", today=date(2020, 1, 31))
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert config["repos"] == [{"repo": url, "rev": "v9.9.9", "hooks": [{"id": "tafollow-validate", "args": ["data"]}]}]
+    assert config["repos"][0]["repo"] == "local"
     runs = [step.get("run", "") for step in workflow(tmp_path)["jobs"]["deck"]["steps"]]
     assert f'python -m pip install "tafollow @ git+{url}@v9.9.9"' in runs
+    assert f'pip install "tafollow @ git+{url}@v9.9.9"' in (tmp_path / ".pre-commit-config.yaml").read_text("utf-8")
+
+
+def fake_wheel(folder: Path, version: str = tafollow.__version__) -> Path:
+    """A file with a wheel's name: init copies it and names it; pip is not asked here (test_repository is)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wheel = folder / f"tafollow-{version}-py3-none-any.whl"
+    wheel.write_bytes(b"PK\x05\x06" + bytes(18))
+    return wheel
+
+
+def test_with_a_wheel_it_is_kept_in_tools_and_ci_installs_that_file(tmp_path: Path) -> None:
+    wheel = fake_wheel(tmp_path / "dist")
+    result = invoke("init", str(tmp_path / "division"), "--wheel", str(wheel))
+    assert result.exit_code == 0, result.output
+    kept = tmp_path / "division" / "tools" / wheel.name
+    assert kept.read_bytes() == wheel.read_bytes()
+    assert f"  tools/{wheel.name}" in result.stdout.splitlines()
+    runs = [step.get("run", "") for step in workflow(tmp_path / "division")["jobs"]["deck"]["steps"]]
+    assert f'python -m pip install "./tools/{wheel.name}"' in runs
+    assert f"CI installs tafollow from ./tools/{wheel.name}." in result.stdout
+    assert f'pip install "./tools/{wheel.name}"' in result.stdout
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--wheel", "{wheel}", "--repository", "https://git.example.org/t.git"], "give one of them"),
+    (["--rev", "v1.0.0"], "give --repository URL too"),
+    (["--wheel", "{folder}/tafollow.zip"], "not a tafollow wheel"),
+    (["--wheel", "{folder}/tafollow-0.1.0-py3-none-any.whl"], "no such file"),
+    (["--wheel", "{other}"], "and run its init"),
+])
+def test_options_that_cannot_hold_are_wrong_usage_and_write_nothing(tmp_path: Path, args: list[str],
+                                                                      said: str) -> None:
+    wheel = fake_wheel(tmp_path / "dist")
+    other = fake_wheel(tmp_path / "other", "9.9.9")
+    args = [arg.format(wheel=wheel, folder=tmp_path / "nowhere", other=other) for arg in args]
+    result = invoke("init", str(tmp_path / "division"), *args)
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr
+    assert not (tmp_path / "division").exists()
+
+
+# --------------------------------------------------------------------------
+# --repository without --rev: a tag that exists, or a refusal
+
+
+def git(cwd: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=cwd,
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def tafollow_clone(tmp_path: Path) -> Path:
+    """A git repository standing for tafollow's, with one commit and no tags yet."""
+    clone = tmp_path / "tafollow.git"
+    clone.mkdir()
+    git(clone, "init", "-q")
+    (clone / "README.md").write_text("tafollow\n", encoding="utf-8")
+    git(clone, "add", "README.md")
+    git(clone, "commit", "-q", "-m", "first")
+    return clone
+
+
+def test_without_rev_init_pins_this_versions_tag_when_the_repository_has_it(tafollow_clone: Path,
+                                                                            tmp_path: Path) -> None:
+    tag = f"v{tafollow.__version__}"
+    git(tafollow_clone, "tag", "-a", tag, "-m", "release")
+    url = tafollow_clone.as_uri()
+    result = invoke("init", str(tmp_path / "division"), "--repository", url)
+    assert result.exit_code == 0, result.output
+    assert f"CI installs tafollow from {url} at {tag}." in result.stdout
+    runs = [step.get("run", "") for step in workflow(tmp_path / "division")["jobs"]["deck"]["steps"]]
+    assert f'python -m pip install "tafollow @ git+{url}@{tag}"' in runs
+
+
+def test_without_rev_init_refuses_a_repository_without_that_tag_and_names_the_tags_it_has(
+        tafollow_clone: Path, tmp_path: Path) -> None:
+    for tag in ("v0.0.9", "v0.0.10", "nightly"):
+        git(tafollow_clone, "tag", tag)
+    result = invoke("init", str(tmp_path / "division"), "--repository", str(tafollow_clone))
+    assert result.exit_code == 2, result.output
+    assert f"has no tag v{tafollow.__version__}" in result.stderr
+    assert "its newest tags: nightly, v0.0.9, v0.0.10" in result.stderr
+    assert "Pass --rev with a tag or commit of it, e.g. --rev v0.0.10" in result.stderr
+    assert not (tmp_path / "division").exists()
+
+
+def test_without_rev_init_refuses_a_repository_git_cannot_read(tmp_path: Path) -> None:
+    result = invoke("init", str(tmp_path / "division"), "--repository", str(tmp_path / "no-such-repository"))
+    assert result.exit_code == 2, result.output
+    assert "cannot read the tags of" in result.stderr and "pass --rev" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "division").exists()
+
+
+def test_a_repository_url_that_reads_as_an_option_is_refused(tmp_path: Path) -> None:
+    result = invoke("init", str(tmp_path / "division"), "--repository=--upload-pack=touch x")
+    assert result.exit_code == 2, result.output
+    assert "not a repository URL" in result.stderr
 
 
 # --------------------------------------------------------------------------
@@ -163,3 +287,11 @@ def test_schema_write_into_a_new_folder(tmp_path: Path) -> None:
     assert result.stdout.count(": written") == 2
     assert sorted(p.name for p in (tmp_path / "editor-schemas").iterdir()) == ["project.schema.json",
                                                                                "report.schema.json"]
+
+
+def test_the_cli_names_the_same_wheel_folder_as_init() -> None:
+    """The CLI keeps its own copy so that --help does not load init's imports; they must agree."""
+    from tafollow import cli
+    from tafollow.commands import init as init_module
+
+    assert cli.WHEEL_DIR == init_module.WHEEL_DIR

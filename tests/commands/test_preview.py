@@ -146,3 +146,48 @@ def test_preview_refuses_folders_named_like_its_files(data: Path, monkeypatch: p
     assert f"error: {out}: holds {'a folder' if len(names) == 1 else 'folders'} named " in result.stderr
     assert all(name in result.stderr for name in names)
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
+
+
+# --------------------------------------------------------------------------
+# Finding LibreOffice where Windows installers put it (not on PATH)
+
+
+def _install(folder: Path) -> Path:
+    soffice = folder / "program" / "soffice.exe"
+    soffice.parent.mkdir(parents=True)
+    soffice.write_bytes(b"")
+    soffice.chmod(0o755)
+    return soffice
+
+
+@pytest.fixture
+def windows_machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No soffice on PATH nor in the Unix places; Program Files folders as Windows' environment names them."""
+    monkeypatch.setattr(preview_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(preview_module, "_KNOWN_PLACES", ())
+    for variable, folder in (("ProgramFiles", "Program Files"), ("ProgramW6432", "Program Files"),
+                             ("ProgramFiles(x86)", "Program Files (x86)"), ("LOCALAPPDATA", "AppData/Local")):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(variable, str(tmp_path / folder))
+    return tmp_path
+
+
+def test_libreoffice_is_found_under_program_files(windows_machine: Path) -> None:
+    assert preview_module.find_soffice() is None
+    soffice = _install(windows_machine / "Program Files" / "LibreOffice")
+    assert preview_module.find_soffice() == str(soffice)
+
+
+def test_libreoffice_is_found_under_the_32_bit_program_files_and_an_older_folder_name(windows_machine: Path) -> None:
+    soffice = _install(windows_machine / "Program Files (x86)" / "LibreOffice 5")
+    assert preview_module.find_soffice() == str(soffice)
+
+
+def test_libreoffice_installed_for_one_user_is_found(windows_machine: Path) -> None:
+    soffice = _install(windows_machine / "AppData" / "Local" / "Programs" / "LibreOffice")
+    assert preview_module.find_soffice() == str(soffice)
+
+
+def test_without_libreoffice_the_message_says_how_to_install_it_on_windows(windows_machine: Path) -> None:
+    with pytest.raises(preview_module.MissingTool, match="on Windows, the installer from libreoffice.org"):
+        preview_module.require_soffice()

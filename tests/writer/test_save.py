@@ -326,3 +326,80 @@ def test_relationship_targets_are_relative_as_relpath_makes_them() -> None:
                       "/" + "/".join(rng.choice(segments) for _ in range(rng.randint(0, 4)))))
     for target, base in cases:
         assert _relative(target, base) == posixpath.relpath(target, base), (target, base)
+
+
+# --------------------------------------------------------------------------
+# A deck open in PowerPoint on Windows: Windows refuses to replace it
+
+
+@pytest.fixture
+def open_in_powerpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows, as replacing a deck PowerPoint holds open fails there: PermissionError from os.replace."""
+    def refuse(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(save, "WINDOWS", True)
+    monkeypatch.setattr(save.os, "replace", refuse)
+
+
+def test_a_deck_open_in_powerpoint_is_left_as_it_was_and_the_message_says_to_close_it(
+        tmp_path: Path, open_in_powerpoint: None) -> None:
+    target = tmp_path / "ta-seuranta.pptx"
+    target.write_bytes(GOOD)
+    with pytest.raises(OutputError) as raised:
+        write_atomic(b"new deck", target)
+    assert "close the deck in PowerPoint and run again" in str(raised.value)
+    assert "previous deck is unchanged" in str(raised.value)
+    assert target.read_bytes() == GOOD
+    assert leftovers(tmp_path) == []
+
+
+def test_build_into_a_deck_open_in_powerpoint_says_so_without_a_traceback(
+        tmp_path: Path, open_in_powerpoint: None) -> None:
+    target = tmp_path / "ta-seuranta.pptx"
+    target.write_bytes(GOOD)
+    result = CliRunner().invoke(app, ["build", str(SHIPPED), "-o", str(target)])
+    assert result.exit_code == 3, result.output
+    assert f"error: {target}: the deck is open in PowerPoint" in result.stderr
+    assert "close the deck in PowerPoint and run again" in result.stderr
+    assert "Traceback" not in result.output
+    assert target.read_bytes() == GOOD
+    assert leftovers(tmp_path) == []
+
+
+def test_the_powerpoint_message_is_for_windows_only(tmp_path: Path, open_in_powerpoint: None,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Elsewhere an open deck is replaced without complaint: a PermissionError there is the folder's rights."""
+    monkeypatch.setattr(save, "WINDOWS", False)
+    target = tmp_path / "ta-seuranta.pptx"
+    target.write_bytes(GOOD)
+    with pytest.raises(OutputError) as raised:
+        write_atomic(b"new deck", target)
+    assert "PowerPoint" not in str(raised.value) and "Permission denied" in str(raised.value)
+    assert target.read_bytes() == GOOD
+
+
+def test_a_pdf_open_in_a_reader_on_windows_is_left_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """build --pdf: the PDF beside the deck, held open by a PDF reader, is not replaced; the message says why."""
+    from tafollow.commands import preview
+
+    deck = tmp_path / "ta-seuranta.pptx"
+    deck.write_bytes(GOOD)
+    pdf = tmp_path / "ta-seuranta.pdf"
+    pdf.write_bytes(b"%PDF- the old one")
+
+    def convert(command: list[str], timeout: float, what: str, env: dict[str, str]) -> str:
+        outdir = Path(command[command.index("--outdir") + 1])
+        (outdir / "ta-seuranta.pdf").write_bytes(b"%PDF- the new one")
+        return ""
+
+    def refuse(source: str, target: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(preview, "require_soffice", lambda: "soffice")
+    monkeypatch.setattr(preview, "_run", convert)
+    monkeypatch.setattr(preview.shutil, "move", refuse)
+    monkeypatch.setattr(save, "WINDOWS", True)
+    with pytest.raises(OutputError, match="close the PDF there and run again"):
+        preview.to_pdf(deck)
+    assert pdf.read_bytes() == b"%PDF- the old one"
