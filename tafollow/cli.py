@@ -380,7 +380,13 @@ def check(
             raise UsageError(f"{deck}: is a folder; give the .pptx file")
         report = check_deck(deck)
     except TafollowError as error:
-        _fail(error)
+        # Exit 2, not 1: 1 says "problems found", and a deck that cannot be read was not checked.
+        if format == "json":
+            import json
+
+            _echo(json.dumps({"error": str(error)}, ensure_ascii=False), json=True)
+        _echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
     words = labels(report.language if report.language in LANGUAGES else "en")
     if format == "json":
         import json
@@ -393,6 +399,8 @@ def check(
             where = words("check_where", p.slide, p.shape)
             _echo(f"{deck}: {where}: {words(label_key(p.rule), p.detail)} [{p.rule}]")
         _echo(words("check_summary", len(report.problems), report.slides), err=bool(report.problems))
+        if report.unjudged:
+            _echo(words("check_unjudged", report.unjudged), err=True)
     if report.problems:
         raise typer.Exit(1)
 

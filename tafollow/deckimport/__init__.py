@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DeckError
 from .files import Written
+from .slides import ProjectSlides
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,22 @@ class Imported:
     """What the user should know that is not a doubt: slides left out by design."""
 
 
+EVIDENCE = 2
+"""Kinds of slide a project must show (title slide with its labels, goal, progress, forecast) for the deck to
+be read as TA-seuranta: one slide titled "Goals 2011-12" in a stranger's deck is a word, not a project."""
+
+
+def slide_set(project: ProjectSlides) -> int:
+    """How many of a project's kinds of slide the deck has; a title slide with two labels or more counts twice."""
+    from .slides import is_label_line
+
+    labels = set()
+    if project.title is not None:
+        labels = {is_label_line(line) for box in project.title.boxes for p in box.paragraphs
+                  for line in p.text.split("\n")} - {None}
+    return min(len(labels), 2) + sum(bool(pages) for pages in project.pages.values())
+
+
 def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
     """Read `deck` and write its data folder `folder`; raises `DeckError` or `UsageError` before writing anything."""
     from .assemble import assemble
@@ -35,11 +52,13 @@ def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
 
     content = read_deck(deck)
     grouped = group(content)
-    if not grouped.projects:
+    if not any(slide_set(project) >= EVIDENCE for project in grouped.projects):
         labels = "Omistaja / Projektipäällikkö / Päivitetty"
-        raise DeckError(f"{deck}: no TA-seuranta project found: no slide has the labels {labels} or the titles "
-                        "Tavoite / Ositettu tavoitteiden toteutuminen / Ennuste … (or their Swedish or English "
-                        "forms)")
+        seen = "" if not grouped.projects else (
+            f" (slide {grouped.projects[0].first} looks like one, but no other slide of a project goes with it)")
+        raise DeckError(f"{deck}: no TA-seuranta project found{seen}: a project is a title slide with the labels "
+                        f"{labels} and its slides Tavoite, Ositettu tavoitteiden toteutuminen or Ennuste … (or "
+                        "their Swedish or English forms), two of these at least")
     report, projects = assemble(grouped, content.width)
     header = f"Imported from {Path(deck).name} with tafollow import; lines marked '# tarkista' need a look."
     written = write(folder, report, projects, header, force=force)

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from ..errors import DeckError, UsageError
 from ..colour import A, Theme, colour
+from ..ooxmlread import as_presentation, kind_of_refusal
 from .palette import theme_of_master
 from .pptxtext import (EMU_PER_PT, FOOTER_TYPES, TITLE_TYPES, P, Para, paragraphs, placeholder_type, style_chain,
                        text_of)
@@ -28,7 +29,6 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 MAX_BYTES = 300 * 1024 * 1024
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 
@@ -110,8 +110,8 @@ def _check_unpacked_size(path: Path, raw: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DeckError(f"{path}: a damaged PowerPoint file ({exc})") from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DeckError(f"{path}: a damaged PowerPoint file; its table of contents cannot be read") from None
     if total > MAX_UNPACKED:
         raise DeckError(f"{path}: unpacks to {total // 1024 // 1024} MB, more than {MAX_UNPACKED // 1024 // 1024} MB; "
                         "is it a slide deck?")
@@ -133,20 +133,19 @@ def read_deck(path: Path) -> Deck:
         raw = read_limited(path, MAX_BYTES)
     except Unreadable as problem:
         raise UsageError(f"{path}: {problem}") from None
-    if raw.startswith(_OLE):
-        if "EncryptionInfo".encode("utf-16-le") in raw:
-            raise DeckError(f"{path}: the deck is protected with a password; open it in PowerPoint, remove "
-                            "the password (File → Info → Protect Presentation) and save it again")
-        raise DeckError(f"{path}: an old PowerPoint 97–2003 file (.ppt); save it as .pptx in PowerPoint first")
-    if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise DeckError(f"{path}: not a PowerPoint file (.pptx)")
+    refusal = kind_of_refusal(raw[:1 << 20])
+    if refusal is None and not zipfile.is_zipfile(io.BytesIO(raw)):
+        refusal = "not a PowerPoint file (.pptx)"
+    if refusal is not None:
+        raise DeckError(f"{path}: {refusal}")
     _check_unpacked_size(path, raw)
     from pptx import Presentation
 
     try:
-        presentation = Presentation(io.BytesIO(raw))
-    except Exception as exc:  # python-pptx raises many kinds for a package that is not a deck
-        raise DeckError(f"{path}: not a PowerPoint presentation ({exc.__class__.__name__}: {exc})") from None
+        presentation = Presentation(io.BytesIO(as_presentation(raw)))
+    except Exception:  # python-pptx raises many kinds for a package that is not a deck; none helps the user
+        raise DeckError(f"{path}: not a PowerPoint presentation; the file is damaged or holds something "
+                        "else (a document, a spreadsheet)") from None
     width = (presentation.slide_width or 9144000) / EMU_PER_PT
     height = (presentation.slide_height or 6858000) / EMU_PER_PT
     themes: dict[int, Theme] = {}

@@ -181,3 +181,20 @@ def test_the_covers_speaker_notes_are_headed_as_speaker_notes(tmp_path: Path) ->
     report = (out / "report.yaml").read_text(encoding="utf-8")
     assert "# Speaker notes, slide 1:\n#   Avaussanat: tervetuloa." in report
     assert "Text of slide 1, in no project" not in report
+
+
+def test_a_stranger_deck_with_one_goals_slide_is_not_imported(tmp_path: Path) -> None:
+    """One slide titled "Goals 2011-12" is a word, not a project's slides: refused, nothing written."""
+    from pptx import Presentation
+
+    prs = Presentation()
+    for title in ("Annual meeting 2012", "Goals 2011-12", "Treasurer's report", "Any other business"):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = "Membership grew by 12 %\nThe new website is live"
+    prs.save(str(tmp_path / "agm.pptx"))
+    result = _import(str(tmp_path / "agm.pptx"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "no TA-seuranta project found" in result.stderr  # type: ignore[attr-defined]
+    assert len(result.stderr.strip().splitlines()) == 1  # type: ignore[attr-defined]
+    assert not (tmp_path / "out").exists()
