@@ -19,7 +19,7 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from . import __version__
+from tafollow import __version__
 
 app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -37,7 +37,7 @@ DataDir = Annotated[
 
 
 LANGUAGES = ("fi", "sv", "en")
-"""As in tafollow.text, which is not imported here: it loads jinja2, which --help does not need."""
+"""As in tafollow.languages, which is not imported here: it loads jinja2, which --help does not need."""
 FORMATS = ("text", "json")
 
 
@@ -74,7 +74,7 @@ def _echo(text: str, *, err: bool = False, nl: bool = True, json: bool = False) 
     a line around. Each line is passed through `printable`; JSON through
     `printable_json`, which keeps it the same JSON.
     """
-    from .errors import printable, printable_json
+    from tafollow.errors import printable, printable_json
 
     if json:
         safe = printable_json(text)
@@ -100,7 +100,7 @@ def _root(
 
 
 def _fail(error: Exception) -> NoReturn:
-    from .errors import DataError
+    from tafollow.errors import DataError
 
     if isinstance(error, DataError):
         for issue in error.issues:
@@ -124,8 +124,8 @@ def build(
     quiet: QuietOption = False,
 ) -> None:
     """Write the deck (.pptx) from DATA_DIR."""
-    from .build import build as build_deck
-    from .errors import TafollowError
+    from tafollow.build import build as build_deck
+    from tafollow.errors import TafollowError
 
     started = time.perf_counter()
     result = None
@@ -136,7 +136,7 @@ def build(
                                 progress=step)
             made = result.path
             if pdf:
-                from .preview import to_pdf
+                from tafollow.commands.preview import to_pdf
 
                 step(f"{result.slides} slides written; converting to PDF with LibreOffice …")
                 made = to_pdf(result.path)
@@ -165,7 +165,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
 
     from rich.text import Text
 
-    from .errors import printable
+    from tafollow.errors import printable
 
     console = Console(stderr=True)
     with console.status("", spinner="dots") as status:
@@ -179,8 +179,8 @@ def validate(
     format: FormatOption = "text",
 ) -> None:
     """Check DATA_DIR and report every problem with file and line."""
-    from .errors import TafollowError
-    from .load import validate as check
+    from tafollow.errors import TafollowError
+    from tafollow.build import validate as check
 
     try:
         issues = check(data_dir)
@@ -208,8 +208,8 @@ def new(
     data_dir: DataDir = Path("data"),
 ) -> None:
     """Start projects/<nn>-<name>.yaml: a commented skeleton that validates as written."""
-    from .errors import TafollowError
-    from .new import create
+    from tafollow.errors import TafollowError
+    from tafollow.commands.new import create
 
     try:
         made = create(name, data_dir)
@@ -237,8 +237,8 @@ def init(
     ] = None,
 ) -> None:
     """Set up a data repository: report.yaml, an example project, schemas, pre-commit and CI."""
-    from .errors import TafollowError
-    from .init import init as set_up
+    from tafollow.errors import TafollowError
+    from tafollow.commands.init import init as set_up
 
     try:
         setup = set_up(folder, repository=repository, rev=rev)
@@ -262,8 +262,8 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
 ) -> None:
     """Turn DECK back into data: report.yaml and projects/NN-name.yaml, in the deck's order."""
-    from .deckimport import import_deck
-    from .errors import TafollowError
+    from tafollow.deckimport import import_deck
+    from tafollow.errors import TafollowError
 
     started = time.perf_counter()
     try:
@@ -299,8 +299,8 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a project file (of report.yaml with --report), or --write both to FOLDER."""
     if write:
-        from .errors import TafollowError
-        from .init import write_schemas
+        from tafollow.errors import TafollowError
+        from tafollow.data.repository import write_schemas
 
         try:
             done = write_schemas(folder)
@@ -309,7 +309,7 @@ def schema(
         for path, state in done:
             _echo(f"{path}: {state}")
         return
-    from .schema import dumps, project_schema, report_schema
+    from tafollow.data.schema import dumps, project_schema, report_schema
 
     _echo(dumps(report_schema() if report else project_schema()), nl=False, json=True)
 
@@ -324,8 +324,8 @@ def diff(
     markdown: Annotated[bool, typer.Option("--markdown", help="Markdown, e.g. for a pull-request comment.")] = False,
 ) -> None:
     """List what changed per project between two rounds (forecasts, phases, steps, risks, projects)."""
-    from .diff import run
-    from .errors import TafollowError
+    from tafollow.commands.diff import run
+    from tafollow.errors import TafollowError
 
     try:
         report = run(old, new, data, markdown=markdown)
@@ -346,8 +346,8 @@ def preview(
     quiet: QuietOption = False,
 ) -> None:
     """Render the deck through LibreOffice: a PDF, one PNG per slide and a contact sheet."""
-    from .errors import TafollowError
-    from .preview import preview as render_preview
+    from tafollow.errors import TafollowError
+    from tafollow.commands.preview import preview as render_preview
 
     started = time.perf_counter()
     try:
@@ -368,10 +368,10 @@ def check(
     format: FormatOption = "text",
 ) -> None:
     """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language."""
-    from .check import check as check_deck
-    from .check import label_key
-    from .errors import TafollowError, UsageError
-    from .text import LANGUAGES, labels
+    from tafollow.check.accessibility import check as check_deck
+    from tafollow.check.accessibility import label_key
+    from tafollow.errors import TafollowError, UsageError
+    from tafollow.languages import LANGUAGES, labels
 
     try:
         if not deck.exists():
@@ -406,7 +406,7 @@ def check(
 
 
 def main() -> None:
-    from .errors import Interrupted
+    from tafollow.errors import Interrupted
 
     with _stop_on_signals():
         try:
@@ -430,7 +430,7 @@ def _stop_on_signals() -> Iterator[None]:
     """
     import signal
 
-    from .errors import Interrupted
+    from tafollow.errors import Interrupted
 
     def stop(signum: int, frame: object) -> None:
         # Once: a second Ctrl-C must not cut short the cleanup the first one started.

@@ -98,7 +98,7 @@ def update_golden(pytestconfig: pytest.Config) -> bool:
 def build_deck_bytes(data_dir: Path) -> bytes:
     """The deck of `data_dir` as bytes, built the way `tafollow build` builds it."""
     from tafollow.build import deck_bytes
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     return deck_bytes(load(data_dir))
 

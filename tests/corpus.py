@@ -81,7 +81,7 @@ def read_deck(path: str) -> DeckResult:
     except (zipfile.BadZipFile, KeyError, OSError):
         pass
     if checked.exit_code in (0, 1):
-        from tafollow.check import check
+        from tafollow.check.accessibility import check
 
         result.slides_checked = check(Path(path)).slides
     return result

@@ -43,9 +43,9 @@ from pptx.util import Pt
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
-from tafollow.load import Round, load  # noqa: E402
-from tafollow.model import Project  # noqa: E402
-from tafollow.text import labels  # noqa: E402
+from tafollow.data.load import Round, load  # noqa: E402
+from tafollow.data.model import Project  # noqa: E402
+from tafollow.languages import labels  # noqa: E402
 
 GREENS = ("00B050", "00A050", "1F9D55", "70AD47", "92D050", "009246")
 YELLOWS = ("FFC000", "FFCC00", "F0C020", "FFD966", "FFE699")

@@ -29,7 +29,7 @@ TARGET = REPO_ROOT / "tests" / "data" / "stress"
 FACTOR = 4
 
 sys.path.insert(0, str(REPO_ROOT))
-from tafollow.yamlread import read_yaml  # noqa: E402  (plain strings, exactly as written)
+from tafollow.data.yamlread import read_yaml  # noqa: E402  (plain strings, exactly as written)
 
 
 def longer(text: str) -> str:

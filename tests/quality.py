@@ -176,7 +176,7 @@ def source_texts(project: Any, number: Callable[[Any], str] = str) -> list[str]:
     typed, so they are not here; labels the deck adds (Omistaja:,
     Varautuminen:, the legend) are not either.
     """
-    p = project  # a tafollow.model.Project
+    p = project  # a tafollow.data.model.Project
     texts: list[str] = [p.name, p.owner, *p.managers]
     goal = p.goal
     texts += [t for t in (goal.heading, goal.subheading) if t] + [*goal.paragraphs, *goal.bullets]

@@ -46,7 +46,7 @@ SHOWN = 15
 def deck_problems(name: str) -> tuple[Problem, ...]:
     """The problems of one named deck, built the way `tafollow build` builds it (cached per session)."""
     from tafollow.build import deck_bytes
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     data_dir, options = DECKS[name]
     return tuple(problems(deck_bytes(load(data_dir), **options)))  # type: ignore[arg-type]

@@ -18,10 +18,10 @@ from pptx.dml.color import RGBColor
 from pptx.util import Pt
 from typer.testing import CliRunner
 
-from tafollow import style
-from tafollow.check import check, contrast, minimum_contrast
+from tafollow.design import style
+from tafollow.check.accessibility import check, contrast, minimum_contrast
 from tafollow.cli import app
-from tafollow.text import labels
+from tafollow.languages import labels
 
 REPO = Path(__file__).resolve().parents[1]
 DECKS = {
@@ -34,7 +34,7 @@ DECKS = {
 
 def _build(name: str, tmp_path: Path) -> Path:
     from tafollow.build import deck_bytes
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     folder, language, summary = DECKS[name]
     path = tmp_path / f"{name}.pptx"
@@ -236,7 +236,7 @@ def test_a_theme_colour_made_lighter_is_judged_as_drawn(tmp_path: Path) -> None:
     """Text 1 "lighter 50 %" is grey (808080), 3.9:1 on white at 12 pt: too little, though black would pass."""
     from lxml import etree
 
-    from tafollow.check import NS
+    from tafollow.check.accessibility import NS
 
     presentation = Presentation()
     slide = presentation.slides.add_slide(presentation.slide_layouts[5])

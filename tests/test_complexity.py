@@ -31,9 +31,11 @@ from unittest import mock
 import pytest
 from pptx.opc import package as opc
 
-from tafollow import fit, measure, render
+from tafollow.layout import fit
+from tafollow.design import measure
+from tafollow.writer import render
 from tafollow.build import deck_bytes
-from tafollow.load import load
+from tafollow.data.load import load
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL, LARGE = 10, 80  # 8x the work
@@ -127,7 +129,7 @@ def test_quadratic_prone_operations_grow_linearly(data: dict[int, Path]) -> None
     assert large["prs_calls"] == small["prs_calls"], (
         f"_get_matching ran {small['prs_calls']} times on the presentation part for {SMALL} projects and "
         f"{large['prs_calls']} for {LARGE}: relating each slide scans all earlier ones (O(n²)); "
-        "use tafollow.package.relate_new"
+        "use tafollow.writer.package.relate_new"
     )
     scanned = large["scanned"] / max(small["scanned"], 1)
     assert scanned <= COUNT_LIMIT, (
@@ -152,7 +154,7 @@ def test_quadratic_prone_operations_grow_linearly(data: dict[int, Path]) -> None
 def test_guards_see_the_quadratic_path(data: dict[int, Path]) -> None:
     """The relationship guard fails if slides are related through python-pptx's scanning path."""
     assert hasattr(render, "relate_new"), "render must relate slides through package.relate_new"
-    with mock.patch("tafollow.render.relate_new", lambda source, target, reltype: source.relate_to(target, reltype)):
+    with mock.patch("tafollow.writer.render.relate_new", lambda source, target, reltype: source.relate_to(target, reltype)):
         small, large = _count(data[SMALL]), _count(data[LARGE])
     assert large["prs_calls"] > small["prs_calls"]
     assert large["scanned"] / small["scanned"] > COUNT_LIMIT

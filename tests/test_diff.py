@@ -264,7 +264,7 @@ def test_a_revision_with_a_huge_file_is_not_read_out_of_git(repo: Path) -> None:
 
 def test_markdown_code_spans_hold_backticks_in_file_names() -> None:
     """A file name with a backtick would end the code span early and break the pull-request comment."""
-    from tafollow.diff import _code
+    from tafollow.commands.diff import _code
 
     assert _code("10-a.yaml") == "`10-a.yaml`"
     assert _code("10-a`b.yaml") == "``10-a`b.yaml``"
@@ -275,7 +275,7 @@ def test_diff_refuses_a_report_linked_out_of_the_data_folder(tmp_path: Path) -> 
     """diff reads report.yaml as validate does: a link to a file outside the folder is not read."""
     import shutil
 
-    from tafollow.diff import read_side
+    from tafollow.commands.diff import read_side
 
     old, new = tmp_path / "old", tmp_path / "new"
     for folder in (old, new):

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from test_load import assert_clean_failure, error_lines, invoke, materialize
-from tafollow.load import load
+from tafollow.data.load import load
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 import tafollow
 from conftest import REPO_ROOT
 from tafollow.cli import app
-from tafollow.init import init
-from tafollow.load import validate
-from tafollow.schema import project_schema, report_schema
+from tafollow.commands.init import init
+from tafollow.build import validate
+from tafollow.data.schema import project_schema, report_schema
 from test_schema import schema_problems
 
 WRITTEN = ["data/report.yaml", "data/projects/10-esimerkkihanke.yaml", "schema/project.schema.json",

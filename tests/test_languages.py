@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from conftest import SHIPPED_DATA
 from tafollow.cli import app
-from tafollow.text import LANGUAGES, TEMPLATES, labels
+from tafollow.languages import LANGUAGES, TEMPLATES, labels
 
 SAMPLE: dict[str, Any] = {
     "d": date(2019, 10, 21), "as_of": date(2019, 10, 21), "n": 1.5, "value": 74, "items": ["A", "B", "C"],

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tafollow.build import DEFAULT_TEMPLATE
-from tafollow.layout import layout
-from tafollow.load import ProjectFile, Round
-from tafollow.model import Project, Report
-from tafollow.plan import Shape, Table, TextBox
-from tafollow.render import frames
-from tafollow.template import open_template
-from tafollow.text import labels
-from tafollow.yamlread import Document
+from tafollow.layout.deck import layout
+from tafollow.data.load import ProjectFile, Round
+from tafollow.data.model import Project, Report
+from tafollow.layout.plan import Shape, Table, TextBox
+from tafollow.writer.render import frames
+from tafollow.writer.template import open_template
+from tafollow.languages import labels
+from tafollow.data.yamlread import Document
 
 FRAMES = frames(open_template(DEFAULT_TEMPLATE))
 

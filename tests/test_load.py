@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from tafollow.cli import app
 from tafollow.errors import DataError
-from tafollow.load import MAX_FILE_BYTES, load
+from tafollow.data.load import MAX_FILE_BYTES, load
 
 ERRORS = Path(__file__).resolve().parent / "errors"
 BASE = ERRORS / "_base"
@@ -371,7 +371,7 @@ def test_a_link_inside_the_data_folder_is_read(tmp_path: Path) -> None:
     """Only links out of the data folder are refused: a project kept elsewhere in the folder and linked is read."""
     import shutil
 
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)

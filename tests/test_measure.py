@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tafollow.measure import fits, line_height, paragraph_height, text_width, wrap
+from tafollow.design.measure import fits, line_height, paragraph_height, text_width, wrap
 
 SENTENCE = "Sitovat toiminnalliset tavoitteet ja niiden toteutuminen vuonna 2025"
 EPSILON = 1e-9
@@ -200,7 +200,7 @@ def test_wrap_rejects_nonpositive_width_or_size(width, size):
 
 def test_metrics_carry_the_font_license():
     data = json.loads(
-        resources.files("tafollow").joinpath("fonts/liberation-sans.json").read_text()
+        resources.files("tafollow.design").joinpath("fonts/liberation-sans.json").read_text()
     )
     assert "SIL Open Font License" in data["license"]
     assert "Red Hat" in data["license"]

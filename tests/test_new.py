@@ -14,10 +14,12 @@ from typer.testing import CliRunner
 
 from conftest import SHIPPED_DATA
 from tafollow.cli import app
-from tafollow.load import load, validate
-from tafollow.model import Forecast, Goal, Progress, Project
-from tafollow.new import next_number, skeleton, slug
-from tafollow.yamlread import read_yaml
+from tafollow.build import validate
+from tafollow.data.load import load
+from tafollow.data.model import Forecast, Goal, Progress, Project
+from tafollow.commands.new import skeleton
+from tafollow.data.repository import next_number, slug
+from tafollow.data.yamlread import read_yaml
 
 SCHEMA_COMMENT = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
 
@@ -88,7 +90,7 @@ def test_without_a_schema_in_the_repository_the_file_names_none(data: Path) -> N
 
 
 def test_in_the_repository_the_schema_path_is_the_shipped_files_one() -> None:
-    from tafollow.new import schema_reference
+    from tafollow.data.repository import schema_reference
 
     assert schema_reference(SHIPPED_DATA / "projects") == "../../schema/project.schema.json"
     other = SHIPPED_DATA.parent / "tests" / "data" / "other-division"
@@ -96,7 +98,7 @@ def test_in_the_repository_the_schema_path_is_the_shipped_files_one() -> None:
 
 
 def test_the_schema_is_looked_for_inside_the_repository_only(tmp_path: Path) -> None:
-    from tafollow.new import schema_folder
+    from tafollow.data.repository import schema_folder
 
     def schema_at(folder: Path) -> Path:
         (folder / "schema").mkdir(parents=True)

@@ -47,7 +47,7 @@ def _shipped_data() -> set[Path]:
     return shipped
 
 
-@pytest.mark.parametrize("folder", ["templates", "schema", "tafollow/fonts"])
+@pytest.mark.parametrize("folder", ["templates", "schema", "tafollow/design/fonts"])
 def test_every_file_of_the_resource_folders_is_packaged(folder: str) -> None:
     """A new language folder or template must be named in pyproject.toml, or the wheel lacks it."""
     files = {path for path in (REPO_ROOT / folder).rglob("*")

@@ -10,9 +10,9 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from conftest import SHIPPED_DATA
-from tafollow import preview as preview_module
+from tafollow.commands import preview as preview_module
 from tafollow.cli import app
-from tafollow.preview import contact_sheet
+from tafollow.commands.preview import contact_sheet
 
 
 @pytest.fixture

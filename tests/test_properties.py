@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, assume, example, given, note, settings
 from hypothesis import strategies as st
 
 from tafollow.errors import DataError
-from tafollow.load import ProjectFile, Round, load
-from tafollow.model import Project, Report, shows
-from tafollow.yamlread import Document
+from tafollow.data.load import ProjectFile, Round, load
+from tafollow.data.model import Project, Report, shows
+from tafollow.data.yamlread import Document
 
 settings.register_profile("tafollow", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

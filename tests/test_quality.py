@@ -87,7 +87,7 @@ def test_slide_infos_read_layout_and_title() -> None:
 
 
 def test_source_texts_take_every_typed_text_and_no_computed_cell() -> None:
-    from tafollow.model import Project
+    from tafollow.data.model import Project
 
     project = Project.model_validate({
         "name": "Tilavaraus", "owner": "Mikko Vatka", "managers": ["Marika Westman"], "updated": "17.10.2019",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tafollow.load import validate
+from tafollow.build import validate
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

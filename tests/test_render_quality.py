@@ -90,8 +90,8 @@ def _relative(path: Path) -> str:
 
 def measure(name: str, workdir: Path, soffice: str) -> Measured:
     """Build and render data set `name` once, and apply every measurement of tests/quality.py to it."""
-    from tafollow.load import load
-    from tafollow.text import labels as labels_of
+    from tafollow.data.load import load
+    from tafollow.languages import labels as labels_of
 
     folder = DATA_SETS[name]
     if not (folder / "report.yaml").is_file():

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tafollow import save
+from tafollow.writer import save
 from tafollow.cli import app
 from tafollow.errors import OutputError, UsageError
-from tafollow.save import write_atomic
+from tafollow.writer.save import write_atomic
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -184,9 +184,9 @@ def test_a_crash_while_rendering_leaves_the_good_deck(data: Path, tmp_path: Path
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug in rendering")
 
-    import tafollow.render
+    import tafollow.writer.render
 
-    monkeypatch.setattr(tafollow.render, "render", broken)
+    monkeypatch.setattr(tafollow.writer.render, "render", broken)
     code, _, exception = run_build(data, deck)
     assert code != 0 and isinstance(exception, RuntimeError)
     assert deck.read_bytes() == good
@@ -223,7 +223,7 @@ def test_invalid_output_path_through_the_cli_is_wrong_usage(data: Path, tmp_path
 
 def build_bytes(data_dir: Path) -> bytes:
     from tafollow.build import deck_bytes
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     return deck_bytes(load(data_dir))
 
@@ -263,7 +263,7 @@ def test_zip_entries_carry_no_time_or_machine(tmp_path: Path) -> None:
 def test_core_properties_come_from_the_data() -> None:
     from pptx import Presentation
 
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     report = load(SHIPPED).report
     core = Presentation(io.BytesIO(build_bytes(SHIPPED))).core_properties

@@ -29,9 +29,9 @@ from typer.testing import CliRunner
 
 from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.cli import app
-from tafollow.load import validate
-from tafollow.new import skeleton
-from tafollow.schema import PROJECT_SCHEMA, REPORT_SCHEMA, dumps, project_schema, report_schema
+from tafollow.build import validate
+from tafollow.commands.new import skeleton
+from tafollow.data.schema import PROJECT_SCHEMA, REPORT_SCHEMA, dumps, project_schema, report_schema
 from test_load import CASES, ERRORS, materialize
 
 REGENERATE = "run: tafollow schema --write (from the repository's root), then review the diff"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED_DATA
-from tafollow.save import STALE_AFTER, remove_stale
+from tafollow.writer.save import STALE_AFTER, remove_stale
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
 

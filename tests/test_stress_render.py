@@ -42,7 +42,7 @@ class SlideInfo:
 
 def prose(data_dir: Path) -> dict[str, str]:
     """Every prose text of every project in `data_dir`, by project name (in deck order)."""
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     texts_by_name: dict[str, str] = {}
     for file in load(data_dir).projects:
@@ -119,7 +119,7 @@ def repetition_coverage(text: str, page: rendercheck.Page) -> tuple[float, list[
 def test_stress_data_is_up_to_date_with_data() -> None:
     """The committed stress files are what tests/make_stress.py makes from the current data/."""
     import make_stress
-    from tafollow.yamlread import read_yaml
+    from tafollow.data.yamlread import read_yaml
 
     shipped = sorted(p.relative_to(SHIPPED_DATA) for p in SHIPPED_DATA.rglob("*.yaml"))
     stress = sorted(p.relative_to(STRESS) for p in STRESS.rglob("*.yaml"))

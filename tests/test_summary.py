@@ -19,15 +19,15 @@ import rendercheck
 from conftest import SHIPPED_DATA, render_pages
 from tafollow.build import DEFAULT_TEMPLATE, deck_bytes
 from tafollow.cli import app
-from tafollow.fit import box_height
-from tafollow.style import LIGHTS
-from tafollow.style import STATUS_FILL as COLORS
-from tafollow.load import Round, load
-from tafollow.plan import Shape, Slide, TextBox
-from tafollow.render import frames
-from tafollow.template import open_template
-from tafollow.summary import done_share, phase_statuses, summary_slides
-from tafollow.text import labels
+from tafollow.layout.fit import box_height
+from tafollow.design.style import LIGHTS
+from tafollow.design.style import STATUS_FILL as COLORS
+from tafollow.data.load import Round, load
+from tafollow.layout.plan import Shape, Slide, TextBox
+from tafollow.writer.render import frames
+from tafollow.writer.template import open_template
+from tafollow.layout.summary import done_share, phase_statuses, summary_slides
+from tafollow.languages import labels
 
 MIN_PT = 9.0
 

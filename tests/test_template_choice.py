@@ -98,7 +98,7 @@ def test_no_deck_carries_an_external_relationship() -> None:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     from tafollow.errors import OutputError
-    from tafollow.save import to_bytes
+    from tafollow.writer.save import to_bytes
 
     presentation = Presentation(str(DEFAULT_TEMPLATE))
     presentation.slide_masters[0].part.relate_to("http://example.com/x.png", RT.IMAGE, is_external=True)

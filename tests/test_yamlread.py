@@ -13,8 +13,8 @@ import tracemalloc
 import pytest
 import yaml
 
-from tafollow import yamlread
-from tafollow.yamlread import MAX_DEPTH, Position, YamlProblem, read_yaml
+from tafollow.data import yamlread
+from tafollow.data.yamlread import MAX_DEPTH, Position, YamlProblem, read_yaml
 
 LOADERS = ["python"] + (["libyaml"] if yamlread._Loader is not yamlread._PyLoader else [])
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DeckError
-from .files import Written
-from .slides import ProjectSlides
+from tafollow.errors import DeckError
+from tafollow.deckimport.folder import Written
+from tafollow.deckimport.slides import ProjectSlides
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ be read as TA-seuranta: one slide titled "Goals 2011-12" in a stranger's deck is
 
 def slide_set(project: ProjectSlides) -> int:
     """How many of a project's kinds of slide the deck has; a title slide with two labels or more counts twice."""
-    from .slides import is_label_line
+    from tafollow.deckimport.slides import is_label_line
 
     labels = set()
     if project.title is not None:
@@ -45,10 +45,10 @@ def slide_set(project: ProjectSlides) -> int:
 
 def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
     """Read `deck` and write its data folder `folder`; raises `DeckError` or `UsageError` before writing anything."""
-    from .assemble import assemble
-    from .files import write
-    from .pptxread import read_deck
-    from .slides import group
+    from tafollow.deckimport.assemble import assemble
+    from tafollow.deckimport.folder import write
+    from tafollow.deckimport.pptxread import read_deck
+    from tafollow.deckimport.slides import group
 
     content = read_deck(deck)
     grouped = group(content)

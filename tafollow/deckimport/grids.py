@@ -15,8 +15,8 @@ import math
 import re
 from typing import Any
 
-from .checks import Checks, quote
-from .words import TOTAL_WORDS, number
+from tafollow.deckimport.doubts import Checks, quote
+from tafollow.deckimport.words import TOTAL_WORDS, number
 
 MAX_SOURCES = 12
 """Columns searched for a sum (2^12 subsets); wider tables keep their typed numbers."""

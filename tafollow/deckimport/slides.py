@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .pptxread import Box, Deck, Slide
-from .words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
+from tafollow.deckimport.pptxread import Box, Deck, Slide
+from tafollow.deckimport.words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
 
 FOOT = 0.88
 """A loose box starting below this share of the slide's height may be a footer."""

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..text import LANGUAGES, labels
+from tafollow.languages import LANGUAGES, labels
 
 MARK, MARK2 = "\uE000", "\uE001"
 """Private-use characters: stand-ins for data while a label is rendered."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tafollow.load import Round
-from tafollow.model import Project
+from tafollow.data.load import Round
+from tafollow.data.model import Project
 
 Key = tuple[Any, ...]
 

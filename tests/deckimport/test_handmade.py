@@ -20,7 +20,7 @@ from importscore import Score, fields, score
 
 from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.deckimport import import_deck
-from tafollow.load import Round, load
+from tafollow.data.load import Round, load
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 from make_handmade import handmade  # noqa: E402

@@ -21,7 +21,7 @@ from importscore import Score, fields, score
 
 from conftest import REPO_ROOT
 from tafollow.deckimport import import_deck
-from tafollow.load import load
+from tafollow.data.load import load
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 from heldout_decks import heldout  # noqa: E402

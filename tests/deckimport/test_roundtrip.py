@@ -20,7 +20,7 @@ from conftest import REPO_ROOT, SHIPPED_DATA
 from deckdump import dump
 from tafollow.build import deck_bytes
 from tafollow.deckimport import import_deck
-from tafollow.load import load
+from tafollow.data.load import load
 
 
 def _slides(deck: bytes) -> list[str]:
