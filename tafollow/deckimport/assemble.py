@@ -21,7 +21,7 @@ from tafollow.deckimport.doubts import MISSING, Checks, quote
 from tafollow.deckimport.forecast_slide import read_forecast
 from tafollow.deckimport.paragraphs import join_pages, lines
 from tafollow.deckimport.progress_slide import read_progress
-from tafollow.deckimport.slides import DeckSlides, Page, ProjectSlides, is_label_line
+from tafollow.deckimport.slides import DeckSlides, Page, ProjectSlides, is_label_line, label_value
 from tafollow.deckimport.words import TYPED_BULLET, all_words, find_date, same_text, split_names, words
 
 SUBHEADING_MAX = 120
@@ -113,6 +113,9 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
             other = []
             for line in paragraph.text.split("\n"):
                 kind = is_label_line(line)
+                date_alone = find_date(line)
+                if kind is None and date_alone and date_alone[1] == line.strip():
+                    kind = "updated"  # the seed's title slides give the date alone ("16.10.2019")
                 if kind is None or kind in found:
                     if line.strip() and line.strip().casefold() not in kickers:
                         other.append(line)
@@ -142,8 +145,7 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
 
 
 def _label_value(line: str, kind: str) -> Any:
-    value = line.split(":", 1)[1] if ":" in line else line.split(None, 1)[-1]
-    value = value.strip().lstrip("–-").strip()
+    value = label_value(line)
     if kind == "managers":
         return split_names(value)
     if kind == "updated":
