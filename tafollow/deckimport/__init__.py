@@ -34,12 +34,12 @@ be read as TA-seuranta: one slide titled "Goals 2011-12" in a stranger's deck is
 
 def slide_set(project: ProjectSlides) -> int:
     """How many of a project's kinds of slide the deck has; a title slide with two labels or more counts twice."""
-    from tafollow.deckimport.slides import is_label_line
+    from tafollow.deckimport.slides import is_label_line, label_lines
 
     labels = set()
     if project.title is not None:
         labels = {is_label_line(line) for box in project.title.boxes for p in box.paragraphs
-                  for line in p.text.split("\n")} - {None}
+                  for line in label_lines(p.text)} - {None}
     return min(len(labels), 2) + sum(bool(pages) for pages in project.pages.values())
 
 

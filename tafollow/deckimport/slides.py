@@ -209,7 +209,19 @@ def _stem(labels: tuple[str, ...]) -> str:
 
 
 def _is_label(text: str) -> bool:
-    return any(is_label_line(line) for line in text.split("\n"))
+    return any(is_label_line(line) for line in label_lines(text))
+
+
+def label_lines(text: str) -> list[str]:
+    """A paragraph's lines, a label alone on its line joined to the value on the next ("Omistaja\nA")."""
+    words = {label.rstrip(":*").casefold() for w in all_words() for label in (w.owner, *w.managers, w.updated)}
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].strip().rstrip(":").casefold() in words and line.strip():
+            out[-1] = f"{out[-1].rstrip().rstrip(':')}\t{line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _by_content(page: Page, project: ProjectSlides) -> str:
