@@ -262,7 +262,7 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
 ) -> None:
     """Turn DECK back into data: report.yaml and projects/NN-name.yaml, in the deck's order."""
-    from tafollow.deckimport import import_deck
+    from tafollow.deckimport import UNSURE, import_deck
     from tafollow.errors import TafollowError
 
     started = time.perf_counter()
@@ -281,8 +281,13 @@ def import_(
         _echo(f"error: {issue}", err=True)
     count = len(written.flags)
     seconds = time.perf_counter() - started
-    _echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {output}; {_count(count, 'item')} "
-          f"to check (# tarkista) ({seconds:.1f} s)")
+    share = f"{int(result.sure * 100)}%"  # floored: 99.6 % read with confidence is not all of it
+    if result.sure < UNSURE:
+        _echo(f"warning: only {share} of the fields were read with confidence; the folder validates, "
+              "but read every line marked '# tarkista' before you build from it", err=True)
+    _echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {output}; "
+          f"{result.fields - result.doubtful} of {result.fields} fields read with confidence ({share}), "
+          f"{_count(count, 'item')} to check (# tarkista) ({seconds:.1f} s)")
     if written.issues:
         _echo(f"{_count(len(written.issues), 'problem')}: the files are written but do not validate yet; "
               "fix the lines above", err=True)

@@ -25,6 +25,31 @@ class Imported:
     slides: int
     notes: tuple[str, ...] = ()
     """What the user should know that is not a doubt: slides left out by design."""
+    fields: int = 0
+    """The values written (each name, date, paragraph, phase, cell …)."""
+
+    @property
+    def doubtful(self) -> int:
+        """Fields with a `# tarkista` mark: read from weak or disagreeing cues, or not found."""
+        return len({(flag.path, flag.check.path) for flag in self.written.flags})
+
+    @property
+    def sure(self) -> float:
+        """The share of fields read with confidence."""
+        return 1 - min(self.doubtful, self.fields) / self.fields if self.fields else 1.0
+
+
+UNSURE = 0.8
+"""Below this share of fields read with confidence, the import warns that the folder needs a careful look."""
+
+
+def count_fields(data: object) -> int:
+    """The values in a file's data: every text, number and date, in mappings and lists."""
+    if isinstance(data, dict):
+        return sum(count_fields(value) for value in data.values())
+    if isinstance(data, (list, tuple)):
+        return sum(count_fields(value) for value in data)
+    return 0 if data is None else 1
 
 
 EVIDENCE = 2
@@ -64,4 +89,5 @@ def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
     written = write(folder, report, projects, header, force=force)
     notes = tuple(f"slide {number} is an overview slide; it is not read, the build makes it again from the "
                   "projects (summary: true)" for number in grouped.summary)
-    return Imported(written, len(projects), len(content.slides), notes)
+    fields = sum(count_fields(draft.data) for draft in [report, *projects])
+    return Imported(written, len(projects), len(content.slides), notes, fields)

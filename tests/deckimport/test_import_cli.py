@@ -209,3 +209,22 @@ def test_a_stranger_deck_with_one_goals_slide_is_not_imported(tmp_path: Path) ->
     assert "no TA-seuranta project found" in result.stderr  # type: ignore[attr-defined]
     assert len(result.stderr.strip().splitlines()) == 1  # type: ignore[attr-defined]
     assert not (tmp_path / "out").exists()
+
+
+def test_the_summary_gives_the_share_read_with_confidence_and_warns_when_it_is_low(deck: Path, tmp_path: Path) -> None:
+    """A folder that validates while most of it is guessed is never handed over without a warning."""
+    from pptx import Presentation
+
+    result = _import(str(deck), "-o", str(tmp_path / "good"))
+    assert re.search(r"; (\d+) of \1 fields read with confidence \(100%\)|; \d+ of \d+ fields read with confidence "
+                     r"\(9\d%\)", result.stdout)  # type: ignore[attr-defined]
+    assert "warning" not in result.stderr  # type: ignore[attr-defined]
+    prs = Presentation()
+    for name in ("Hanke A", "Hanke B"):  # title slides only: everything else is missing
+        slide = prs.slides.add_slide(prs.slide_layouts[0])
+        slide.shapes.title.text = name
+        slide.placeholders[1].text = "Omistaja: A\vProjektipäällikkö: B"
+    prs.save(str(tmp_path / "thin.pptx"))
+    result = _import(str(tmp_path / "thin.pptx"), "-o", str(tmp_path / "thin"))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "warning: only " in result.stderr and "read with confidence" in result.stderr  # type: ignore[attr-defined]
