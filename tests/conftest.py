@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-# Make `import rendercheck` work whatever pytest's import mode.
-_TESTS_DIR = str(Path(__file__).resolve().parent)
-if _TESTS_DIR not in sys.path:
-    sys.path.insert(0, _TESTS_DIR)
+# Make `import conftest` and the checkers and generators of support/ (`import rendercheck`)
+# importable from every folder of tests, whatever pytest's import mode.
+for _folder in (Path(__file__).resolve().parent, Path(__file__).resolve().parent / "support"):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 import rendercheck  # noqa: E402
 from quality import DEFAULT_TEMPLATE, template_geometry  # noqa: E402

@@ -150,3 +150,41 @@ def test_the_top_level_stays_small() -> None:
     """A newcomer sees the stages, not a flat list: at most 12 modules beside the packages."""
     top = sorted(path.name for path in PACKAGE.glob("*.py"))
     assert len(top) <= 12, top
+
+
+TESTS = PACKAGE.parent / "tests"
+
+
+def _checks_something(function: ast.FunctionDef, helpers: set[str]) -> bool:
+    """An assert, a pytest.raises / fail, or a call of a helper that asserts."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assert):
+            return True
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in {"raises", "fail", "warns"} or name in helpers or name.startswith(("assert", "_assert")):
+                return True
+    return False
+
+
+def _asserting_helpers() -> set[str]:
+    """Functions of the tests and their support modules that assert something themselves (one level deep)."""
+    found = set()
+    for path in TESTS.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("test_") and any(
+                    isinstance(inner, ast.Assert) or (isinstance(inner, ast.Call) and getattr(
+                        inner.func, "attr", getattr(inner.func, "id", "")) in {"raises", "fail"})
+                    for inner in ast.walk(node)):
+                found.add(node.name)
+    return found
+
+
+def test_every_test_checks_something() -> None:
+    """A test that asserts nothing passes whatever the code does."""
+    helpers = _asserting_helpers()
+    idle = [f"{path.relative_to(TESTS)}::{node.name}" for path in sorted(TESTS.rglob("test_*.py"))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+            and not _checks_something(node, helpers)]
+    assert idle == []

@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from tafollow.errors import DeckError
+from tafollow.languages import FALLBACK
 from tafollow.ooxml.colour import Theme, colour, linear_rgb
 from tafollow.ooxml.package import kind_of_refusal, transitional
 
@@ -154,7 +155,7 @@ class _Deck:
                     titles[key] = number
             problems += page.problems(number, languages)
         problems += self.core_problems()
-        main = languages.most_common(1)[0][0].split("-")[0].lower() if languages else "en"
+        main = languages.most_common(1)[0][0].split("-")[0].lower() if languages else FALLBACK
         return Report(main, len(slides), problems, self.unjudged)
 
     def core_problems(self) -> list[Problem]:

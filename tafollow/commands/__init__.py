@@ -1,0 +1,1 @@
+"""The commands around build: new, init, diff, preview. Only the CLI imports them."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from tafollow import __version__
 from tafollow.errors import OutputError, UsageError
 from tafollow.commands.new import SKELETON, skeleton
+from tafollow.languages import DEFAULT
 from tafollow.data.repository import PROJECT_SCHEMA_FILE, REPORT_SCHEMA_FILE, SCHEMA_DIR, SCHEMA_FILES, slug
 from tafollow.resources import SCHEMAS, TEMPLATES, require
 
@@ -55,7 +56,7 @@ def init(root: Path, *, repository: str | None = None, rev: str | None = None,
     today = today or date.today()
     setup = Setup(root)
     data = Path(DATA_DIR)
-    report = _render("fi/report.yaml.j2", schema=f"../{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}", year=today.year,
+    report = _render(f"{DEFAULT}/report.yaml.j2", schema=f"../{SCHEMA_DIR}/{REPORT_SCHEMA_FILE}", year=today.year,
                      today=f"{today.day}.{today.month}.{today.year}")
     _write(setup, data / "report.yaml", report)
     projects = root / data / "projects"

@@ -21,10 +21,12 @@ from tafollow.errors import UsageError
 from tafollow.data.load import (PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, read_report,
                    same_name_key)
 from tafollow.data.repository import next_number, schema_reference, slug, yaml_text
+from tafollow.languages import DEFAULT, LABELS
 from tafollow.resources import TEMPLATES, require
 from tafollow.errors import show
 
-SKELETON = "fi/new-project.yaml.j2"
+SKELETON = f"{DEFAULT}/new-project.yaml.j2"
+"""Written in the division's own language; its comments explain every field."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def skeleton(name: str, schema: str | None, today: date) -> str:
     require(TEMPLATES / SKELETON)
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    labels = environment.get_template("fi/labels.j2").module
+    labels = environment.get_template(f"{DEFAULT}/{LABELS}").module
     return environment.get_template(SKELETON).render(
         name=yaml_text(name), schema=schema, updated=labels.date(today))  # type: ignore[attr-defined]
 

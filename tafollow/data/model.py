@@ -25,9 +25,11 @@ from pydantic import (
     model_validator,
 )
 
+from tafollow.languages import DEFAULT, LANGUAGES
+
 Status = Literal["todo", "doing", "done"]
 ForecastStatus = Literal["on_track", "at_risk", "off_track", "achieved"]
-Language = Literal["fi", "sv", "en"]
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 _FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -434,7 +436,7 @@ class Report(Strict):
         description="The unit named in the footer, e.g. Kehittämispalvelut."
     )
     footer_date: Date | None = None
-    language: Language = "fi"
+    language: Language = DEFAULT  # type: ignore[assignment]
     projects: list[Text] | None = Field(None, description="File stems, to select or reorder projects.")
     template: Text | None = Field(None, description="A .pptx master to use instead of the built-in one.")
     summary: bool = False

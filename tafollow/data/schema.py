@@ -32,7 +32,15 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from tafollow.data.model import Project, Report, Strict
+from tafollow.languages import DEFAULT, LANGUAGES
 from tafollow.resources import SCHEMAS
+
+
+def _languages() -> str:
+    """ "fi (default), sv or en", from the languages tafollow has."""
+    others = [code for code in LANGUAGES if code != DEFAULT]
+    named = [f"{DEFAULT} (default)", *others]
+    return ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0]
 
 PROJECT_SCHEMA = SCHEMAS / "project.schema.json"
 REPORT_SCHEMA = SCHEMAS / "report.schema.json"
@@ -120,7 +128,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     "Report": {
         "title": "The deck's title, on the cover (e.g. Sitovat toiminnalliset tavoitteet 2019).",
         "footer_date": "The date in the footer of content slides; default as_of.",
-        "language": "Language of labels and sentences: fi (default), sv or en.",
+        "language": f"Language of labels and sentences: {_languages()}.",
         "summary": "Add an overview slide after the cover: one row per project.",
     },
 }

@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from tafollow.errors import printable, show
+from tafollow.errors import show
 from tafollow.data.model import XML_ILLEGAL
 
 MAX_DEPTH = 40

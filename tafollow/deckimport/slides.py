@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tafollow.deckimport.pptxread import Box, Deck, Slide
+from tafollow.languages import DEFAULT
 from tafollow.deckimport.words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
 
 FOOT = 0.88
@@ -278,7 +279,7 @@ def _language(deck: Deck) -> str:
                              *w.verdicts.values(), w.kicker, *w.legend.values()]
                     if any(text.startswith(f.rstrip(":").casefold()) for f in fixed if f):
                         counts[w.language] += 1
-    return counts.most_common(1)[0][0] if counts else "fi"
+    return counts.most_common(1)[0][0] if counts else DEFAULT
 
 
 # --------------------------------------------------------------------------

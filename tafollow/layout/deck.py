@@ -23,7 +23,6 @@ from tafollow.languages import Labels
 
 LIGHT_INDENT = 1.5
 """The verdict's indent, in ems, leaving room for the traffic light before it."""
-LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 
 __all__ = ["Frames", "layout"]
 
@@ -37,7 +36,7 @@ def layout(round_: Round, labels: Labels, frames: Frames, *, summary: bool = Fal
     for file in round_.projects:
         slides.extend(_project(file, labels, frames))
     footer = Footer(labels("date", report.footer_date or report.as_of), report.unit)
-    return Deck(slides, footer, report.title, report.unit, LANGUAGE_TAGS.get(labels.language, labels.language))
+    return Deck(slides, footer, report.title, report.unit, labels.tag)
 
 
 def _cover(title: str, subtitle: str, frames: Frames) -> Slide:

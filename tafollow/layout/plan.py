@@ -145,6 +145,6 @@ class Deck:
     footer: Footer
     title: str
     author: str
-    lang: str = "fi-FI"
+    lang: str
     """BCP 47 tag written on every run and in the document properties, so spelling is checked and
     screen readers speak in the deck's language."""

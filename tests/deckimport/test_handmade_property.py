@@ -1,4 +1,4 @@
-"""Decks drawn from tests/make_handmade.py's random choices are read back with at least 95 % of fields right.
+"""Decks drawn from tests/support/make_handmade.py's random choices are read back with at least 95 % of fields right.
 
 Every project of every deck draws each way of typing on its own (title
 layout, kicker, label separators, footer, verdict, light or colour, legend,
@@ -15,19 +15,16 @@ from __future__ import annotations
 import dataclasses
 import random
 import statistics
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from importscore import Score, fields, score
+from make_handmade import Choices, draw, handmade
 
 from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.data.load import Round, load
 from tafollow.deckimport import import_deck
-
-sys.path.insert(0, str(REPO_ROOT / "tests"))
-from make_handmade import Choices, draw, handmade  # noqa: E402
 
 REQUIRED = 0.95
 DECKS_PER_ROUND = 12

@@ -1,8 +1,8 @@
 """Decks typed from the format's description alone are read back with at least 95 % of their fields right.
 
-tests/heldout_decks.py was written without the importer at hand, so its decks
+tests/support/heldout_decks.py was written without the importer at hand, so its decks
 are ones the importer was not shaped around. Each deck's imported folder is
-scored field by field (tests/deckimport/importscore.py) against the data the
+scored field by field (tests/support/importscore.py) against the data the
 deck was typed from; the distribution is printed on every run:
 
     .venv/bin/python -m pytest tests/deckimport/test_heldout.py -m slow -s
@@ -11,20 +11,16 @@ deck was typed from; the distribution is printed on every run:
 from __future__ import annotations
 
 import statistics
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from heldout_decks import heldout
 from importscore import Score, fields, score
 
-from conftest import REPO_ROOT
-from tafollow.deckimport import import_deck
 from tafollow.data.load import load
-
-sys.path.insert(0, str(REPO_ROOT / "tests"))
-from heldout_decks import heldout  # noqa: E402
+from tafollow.deckimport import import_deck
 
 REQUIRED = 0.95
 DECKS = 40
