@@ -58,14 +58,23 @@ be read as TA-seuranta: one slide titled "Goals 2011-12" in a stranger's deck is
 
 
 def slide_set(project: ProjectSlides) -> int:
-    """How many of a project's kinds of slide the deck has; a title slide with two labels or more counts twice."""
+    """How many of a project's kinds of slide the deck shows by their words.
+
+    A title slide with two labels or more counts twice; a goal, progress or
+    forecast slide counts when its title says so. A slide known only by
+    what it holds (two filled rectangles, a circle) is no evidence: any deck
+    has such slides.
+    """
     from tafollow.deckimport.slides import is_label_line, label_lines
+    from tafollow.deckimport.words import title_kind
 
     labels = set()
     if project.title is not None:
         labels = {is_label_line(line) for box in project.title.boxes for p in box.paragraphs
                   for line in label_lines(p.text)} - {None}
-    return min(len(labels), 2) + sum(bool(pages) for pages in project.pages.values())
+    titled = sum(any(page.heading and (title_kind(page.heading) or ("",))[0] == kind for page in pages)
+                 for kind, pages in project.pages.items())
+    return min(len(labels), 2) + titled
 
 
 def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:

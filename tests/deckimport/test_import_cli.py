@@ -197,11 +197,23 @@ def test_a_stranger_deck_with_one_goals_slide_is_not_imported(tmp_path: Path) ->
     """One slide titled "Goals 2011-12" is a word, not a project's slides: refused, nothing written."""
     from pptx import Presentation
 
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Pt
+
     prs = Presentation()
     for title in ("Annual meeting 2012", "Goals 2011-12", "Treasurer's report", "Any other business"):
         slide = prs.slides.add_slide(prs.slide_layouts[1])
         slide.shapes.title.text = title
         slide.placeholders[1].text = "Membership grew by 12 %\nThe new website is live"
+    shapes = prs.slides.add_slide(prs.slide_layouts[6])  # boxes and a circle, as on a progress or forecast slide
+    for n, (kind, colour) in enumerate(((MSO_SHAPE.RECTANGLE, "00B050"), (MSO_SHAPE.RECTANGLE, "FFC000"),
+                                        (MSO_SHAPE.OVAL, "C00000"))):
+        shape = shapes.shapes.add_shape(kind, Pt(60 + 150 * n), Pt(200), Pt(40 if n == 2 else 120), Pt(40))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(colour)
+        if n < 2:
+            shape.text_frame.text = ("Income", "Costs")[n]
     prs.save(str(tmp_path / "agm.pptx"))
     result = _import(str(tmp_path / "agm.pptx"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1  # type: ignore[attr-defined]
