@@ -282,7 +282,7 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
 ) -> None:
     """Turn DECK back into data: report.yaml and projects/NN-name.yaml, in the deck's order."""
-    from tafollow.deckimport import import_deck
+    from tafollow.deckimport import UNSURE, import_deck
 
     started = time.perf_counter()
     result = import_deck(deck, output, force=force)
@@ -297,8 +297,13 @@ def import_(
         _echo(f"error: {issue}", err=True)
     count = len(written.flags)
     seconds = time.perf_counter() - started
-    _echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {output}; {_count(count, 'item')} "
-          f"to check (# tarkista) ({seconds:.1f} s)")
+    share = f"{int(result.sure * 100)}%"  # floored: 99.6 % read with confidence is not all of it
+    if result.sure < UNSURE:
+        _echo(f"warning: only {share} of the fields were read with confidence; the folder validates, "
+              "but read every line marked '# tarkista' before you build from it", err=True)
+    _echo(f"{_count(result.projects, 'project')}, {result.slides} slides → {output}; "
+          f"{result.fields - result.doubtful} of {result.fields} fields read with confidence ({share}), "
+          f"{_count(count, 'item')} to check (# tarkista) ({seconds:.1f} s)")
     if written.issues:
         _echo(f"{_count(len(written.issues), 'problem')}: the files are written but do not validate yet; "
               "fix the lines above", err=True)
@@ -374,14 +379,24 @@ def check(
     """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language."""
     from tafollow.check.accessibility import check as check_deck
     from tafollow.check.accessibility import label_key
-    from tafollow.errors import UsageError
+    from tafollow.errors import DeckError, UsageError
     from tafollow.languages import FALLBACK, LANGUAGES, labels
 
-    if not deck.exists():
-        raise UsageError(f"{deck}: no such file")
-    if deck.is_dir():
-        raise UsageError(f"{deck}: is a folder; give the .pptx file")
-    report = check_deck(deck)
+    try:
+        if not deck.exists():
+            raise UsageError(f"{deck}: no such file")
+        if deck.is_dir():
+            raise UsageError(f"{deck}: is a folder; give the .pptx file")
+        try:
+            report = check_deck(deck)
+        except DeckError as error:
+            raise UsageError(str(error)) from None  # exit 2: 1 says "problems found", and this was not checked
+    except UsageError as error:
+        if format == "json":
+            import json
+
+            _echo(json.dumps({"error": str(error)}, ensure_ascii=False), json=True)
+        raise
     words = labels(report.language if report.language in LANGUAGES else FALLBACK)
     if format == "json":
         import json
@@ -394,6 +409,8 @@ def check(
             where = words("check_where", p.slide, p.shape)
             _echo(f"{deck}: {where}: {words(label_key(p.rule), p.detail)} [{p.rule}]")
         _echo(words("check_summary", len(report.problems), report.slides), err=bool(report.problems))
+        if report.unjudged:
+            _echo(words("check_unjudged", report.unjudged), err=True)
     if report.problems:
         raise typer.Exit(1)
 

@@ -112,7 +112,7 @@ class UsageError(TafollowError):
 
 
 class DeckError(TafollowError):
-    """A file given to `tafollow import` is not a TA-seuranta deck tafollow can read; nothing is written."""
+    """A file given to `tafollow import` or `check` is not a deck tafollow can read; nothing is written."""
 
     exit_code = 1
 

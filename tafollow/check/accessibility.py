@@ -20,12 +20,13 @@ from typing import Any
 
 from lxml import etree
 
+from tafollow.errors import DeckError
 from tafollow.languages import FALLBACK
-from tafollow.errors import DataError, Issue
 from tafollow.ooxml.archive import Package, PackageProblem, read_file
 from tafollow.ooxml.colour import Theme, colour, linear_rgb
 from tafollow.ooxml.master import style_chain, theme_of
 from tafollow.ooxml.ns import DC, DECORATIVE, DECORATIVE_EXTENSION, NS, PR, TITLE_TYPES, A, R
+from tafollow.ooxml.package import kind_of_refusal, transitional
 
 RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header", "low-contrast", "colour-alone",
          "missing-language", "core-properties")
@@ -47,22 +48,37 @@ class Report:
     """The deck's main language (fi, sv or en when it is one of them), for the messages."""
     slides: int
     problems: list[Problem]
+    unjudged: int = 0
+    """Runs of text whose background is a picture, a gradient or a pattern: their contrast is not judged."""
 
 
 def check(path: Path) -> Report:
-    """Every accessibility problem of the deck at `path`; raises `DataError` for a file that is no deck."""
+    """Every accessibility problem of the deck at `path`; raises `DeckError` for a file that is no deck."""
     from tafollow.files import Unreadable
 
     try:
-        package = Package(read_file(path))
-    except (Unreadable, PackageProblem) as problem:
-        raise DataError([Issue(path, 0, 0, str(problem))]) from None
+        raw = read_file(path)  # bounded, and a named pipe is refused rather than waited on
+    except Unreadable as problem:
+        raise DeckError(f"{path}: {problem}") from None
+    refusal = kind_of_refusal(raw[:1 << 20])
+    if refusal is not None:
+        raise DeckError(f"{path}: {refusal}")
+    try:
+        package = Package(raw)
+    except PackageProblem as problem:
+        raise DeckError(f"{path}: {problem}") from None
     try:
         return _Deck(package).report()
-    except (KeyError, etree.XMLSyntaxError, ValueError) as exc:
-        raise DataError([Issue(path, 0, 0, f"not a readable PowerPoint deck: {exc}")]) from None
+    except KeyError:
+        raise DeckError(f"{path}: not a PowerPoint presentation; a part it needs is missing") from None
+    except etree.XMLSyntaxError:
+        raise DeckError(f"{path}: not a readable PowerPoint presentation; a part of it is not well-formed XML"
+                        ) from None
     except PackageProblem as problem:
-        raise DataError([Issue(path, 0, 0, str(problem))]) from None
+        raise DeckError(f"{path}: {problem}") from None
+    except ValueError:
+        raise DeckError(f"{path}: not a readable PowerPoint presentation; a number or a name in it is "
+                        "not in the form the format asks") from None
     finally:
         package.close()
 
@@ -72,13 +88,15 @@ class _Deck:
         self.package = package
         self._parsed: dict[str, Any] = {}
         self._themes: dict[str, Theme] = {}
+        self.unjudged = 0
+        """Runs of text on a picture, a gradient or a pattern, whose contrast cannot be measured."""
 
     # -- the package ----------------------------------------------------------
 
     def xml(self, name: str) -> Any:
         if name not in self._parsed:
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-            self._parsed[name] = etree.fromstring(self.package.read(name), parser)
+            self._parsed[name] = etree.fromstring(transitional(self.package.read(name)), parser)
         return self._parsed[name]
 
     def related(self, part: str, kind: str) -> list[str]:
@@ -121,7 +139,7 @@ class _Deck:
             problems += page.problems(number, languages)
         problems += self.core_problems()
         main = languages.most_common(1)[0][0].split("-")[0].lower() if languages else FALLBACK
-        return Report(main, len(slides), problems)
+        return Report(main, len(slides), problems, self.unjudged)
 
     def core_problems(self) -> list[Problem]:
         if "docProps/core.xml" not in self.package:
@@ -147,6 +165,30 @@ def colour_of(element: Any, theme: Theme) -> str | None:
     if fill is None or not len(fill):
         return None
     return colour(fill[0], theme)
+
+
+SEE_THROUGH = "see-through"
+"""A shape without a fill of its own: the text is read against what is behind it."""
+
+
+def fill_of(props: Any, theme: Theme) -> str | None:
+    """What an spPr, bgPr or tcPr fills with: an RGB hex, SEE_THROUGH, or None for a fill of many colours.
+
+    A gradient, a picture or a pattern has no one colour to measure text
+    against: the contrast there cannot be known, and guessing the slide's
+    background colour instead gave "white on white, 1.00:1".
+    """
+    if props is None:
+        return SEE_THROUGH
+    for child in props:
+        name = etree.QName(child).localname
+        if name == "solidFill":
+            return colour(child[0], theme) if len(child) else None
+        if name in ("gradFill", "blipFill", "pattFill", "grpFill"):
+            return None
+        if name == "noFill":
+            return SEE_THROUGH
+    return SEE_THROUGH
 
 
 def luminance(rgb: str) -> float:
@@ -177,19 +219,23 @@ class _Slide:
         self.theme = deck.theme(masters[0]) if masters else Theme({})
         self.background = self._background()
 
-    def _background(self) -> str:
+    def _background(self) -> str | None:
+        """The slide's background colour; None where it is a picture, a gradient or a pattern."""
         for root in (self.root, self.layout, self.master):
             if root is None:
                 continue
             bg = root.find("p:cSld/p:bg", NS)
             if bg is None:
                 continue
-            found = colour_of(bg.find("p:bgPr", NS), self.theme)
+            props = bg.find("p:bgPr", NS)
+            if props is not None:
+                found = fill_of(props, self.theme)
+                if found is not SEE_THROUGH:
+                    return found
             ref = bg.find("p:bgRef", NS)
-            if found is None and ref is not None and len(ref):
-                found = colour(ref[0], self.theme)  # a bgRef names its colour directly
-            if found:
-                return found
+            if ref is not None and len(ref):
+                # idx 1 and 1001 are the theme's plain fills; the others are its gradients and pictures.
+                return colour(ref[0], self.theme) if ref.get("idx") in ("1", "1001") else None
         return self.theme.named("bg1") or "FFFFFF"
 
     def shapes(self) -> list[Any]:
@@ -237,7 +283,7 @@ class _Slide:
             geometry = shape.find("p:spPr/a:prstGeom", NS)
             if kind == "sp" and fill and geometry is not None and not decorative:
                 coded.setdefault(geometry.get("prst", ""), []).append((shape, fill))
-            problems += self._runs(number, name, shape, fill or self.background, languages)
+            problems += self._runs(number, name, shape, self._behind(shape), languages)
         for members in coded.values():
             if len(members) >= 2 and len({fill for _, fill in members}) >= 2:
                 for shape, _ in members:
@@ -246,13 +292,26 @@ class _Slide:
                         problems.append(Problem(number, props.get("name", ""), "colour-alone"))
         return problems
 
-    def _runs(self, number: int, name: str, shape: Any, behind: str, languages: Counter[str]) -> list[Problem]:
+    def _behind(self, shape: Any) -> str | None:
+        """The colour behind a shape's text: its own fill, its theme style's fill, or the background."""
+        own = fill_of(shape.find("p:spPr", NS), self.theme)
+        if own is not SEE_THROUGH:
+            return own
+        reference = shape.find("p:style/a:fillRef", NS)
+        if reference is not None and reference.get("idx", "0") != "0" and len(reference):
+            # idx 1 is the theme's plain fill; 2 and 3 are its gradients.
+            return colour(reference[0], self.theme) if reference.get("idx") == "1" else None
+        return self.background
+
+    def _runs(self, number: int, name: str, shape: Any, behind: str | None,
+              languages: Counter[str]) -> list[Problem]:
         problems = []
         inherited = self._inherited_colour(shape)
         for cell_or_shape in [shape, *shape.iter(f"{A}tc")]:
             under = behind
             if etree.QName(cell_or_shape).localname == "tc":
-                under = colour_of(cell_or_shape.find("a:tcPr", NS), self.theme) or behind
+                cell = fill_of(cell_or_shape.find("a:tcPr", NS), self.theme)
+                under = behind if cell is SEE_THROUGH else cell
             body = cell_or_shape.find("p:txBody", NS) if cell_or_shape is shape else cell_or_shape.find("a:txBody", NS)
             if body is None:
                 continue
@@ -271,6 +330,9 @@ class _Slide:
                 # A size the run does not state counts as normal text, the stricter minimum.
                 size = int(props.get("sz")) / 100 if props is not None and props.get("sz") else 12.0
                 bold = props is not None and props.get("b") in ("1", "true")
+                if under is None:
+                    self.deck.unjudged += 1
+                    continue
                 ratio = contrast(ink, under)
                 if ratio < minimum_contrast(size, bold) - 1e-9:
                     problems.append(Problem(number, name, "low-contrast",
@@ -278,7 +340,14 @@ class _Slide:
         return problems
 
     def _inherited_colour(self, shape: Any) -> str | None:
-        """A run's colour when it sets none: the first in the list styles its shape inherits (as import reads them)."""
+        """A run's colour when it sets none: its own list style, its theme style's text colour, then the
+        list styles its placeholder inherits (as import reads them)."""
+        own = colour_of(shape.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS), self.theme)
+        if own:
+            return own
+        font = shape.find("p:style/a:fontRef", NS)  # a shape drawn with the theme's style: its text colour
+        if font is not None and len(font):
+            return colour(font[0], self.theme)
         for style in style_chain(shape, self.layout, self.master):
             found = colour_of(style.find("a:lvl1pPr/a:defRPr", NS), self.theme)
             if found:

@@ -22,8 +22,9 @@ from tafollow.deckimport.doubts import MISSING, Checks, quote
 from tafollow.deckimport.forecast_slide import read_forecast
 from tafollow.deckimport.paragraphs import join_pages, lines
 from tafollow.deckimport.progress_slide import read_progress
-from tafollow.deckimport.slides import DeckSlides, Page, ProjectSlides, is_label_line
-from tafollow.deckimport.words import TYPED_BULLET, all_words, find_date, same_text, split_names, words
+from tafollow.deckimport.slides import DeckSlides, Page, ProjectSlides, is_label_line, label_lines, label_value
+from tafollow.deckimport.words import (TYPED_BULLET, all_words, find_date, same_text, split_names, without_kicker,
+                                       words)
 
 SUBHEADING_MAX = 120
 
@@ -112,8 +113,11 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
     for box in page.boxes if page else []:
         for paragraph in box.readable:
             other = []
-            for line in paragraph.text.split("\n"):
+            for line in label_lines(paragraph.text):
                 kind = is_label_line(line)
+                date_alone = find_date(line)
+                if kind is None and date_alone and date_alone[1] == line.strip():
+                    kind = "updated"  # the seed's title slides give the date alone ("16.10.2019")
                 if kind is None or kind in found:
                     if line.strip() and line.strip().casefold() not in kickers:
                         other.append(line)
@@ -126,6 +130,8 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
         biggest = max(rest, key=lambda item: item[0])
         rest.remove(biggest)
         name = biggest[1]
+    if name:
+        name = without_kicker(name)
     # Two projects without a name must still differ: the loader refuses two of one name.
     data["name"] = name or f"{MISSING} {number}"
     if not name:
@@ -143,8 +149,7 @@ def _title(slides: ProjectSlides, data: dict[str, Any], checks: Checks) -> list[
 
 
 def _label_value(line: str, kind: str) -> Any:
-    value = line.split(":", 1)[1] if ":" in line else line.split(None, 1)[-1]
-    value = value.strip().lstrip("–-").strip()
+    value = label_value(line)
     if kind == "managers":
         return split_names(value)
     if kind == "updated":

@@ -12,6 +12,7 @@ risk (bulleted, numbered, or typed with a dash or a number), and a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from tafollow.data.model import SlideKind
@@ -70,33 +71,91 @@ def _is_light(box: Box) -> bool:
     return box.kind == "figure" and box.geometry in LIGHT_SHAPES and box.w <= 72 and not box.text.strip()
 
 
+VERDICT_MAX = 160
+"""A verdict is one sentence; a longer first paragraph is narrative."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict as found: its sentence, what of its paragraph is narrative, and its text's colour."""
+
+    sentence: str
+    rest: str
+    colour: str | None
+
+
+def find_verdict(told: list[Line], lights: bool) -> Verdict | None:
+    """The verdict at the head of the forecast's text, in any of the shapes people give it.
+
+    Its own line, standard ("Tavoite on toteutumassa.") or in other words
+    when it is set apart (bold or coloured) beside a light or in a status
+    colour; a heading of its own; or run into the first paragraph of the
+    narrative, as the standard sentence or as a bold or coloured lead.
+    """
+    if not told:
+        return None
+    para = told[0].para
+    text = " ".join(told[0].text.split())
+    said = verdict(text)
+    if said is not None and said[1]:
+        return Verdict(told[0].text, "", para.color)
+    for w in all_words():
+        for sentence in w.verdicts.values():
+            pattern = r"\s*" + r"\s+".join(map(re.escape, sentence.split())) + r"\s+(?=\S)"
+            run_in = re.match(pattern, told[0].text, re.IGNORECASE)
+            if run_in:
+                return Verdict(run_in.group().strip(), told[0].text[run_in.end():].strip(), para.color)
+    lead = para.lead.strip()
+    if lead and lead[-1:] in ".!" and len(lead) <= VERDICT_MAX and (
+            verdict(lead) is not None or lights or colour_status(para.color) is not None):
+        return Verdict(lead, para.text[len(para.lead):].strip(), para.color)
+    set_apart = para.bold or colour_status(para.color) is not None
+    if len(text) <= VERDICT_MAX and (said is not None or (set_apart and (lights or colour_status(para.color)))):
+        return Verdict(told[0].text, "", para.color)
+    return None
+
+
+def colour_status(colour: str | None) -> str | None:
+    """The status a text's colour says: a clear green, blue, yellow or red; None for black, grey or unclear."""
+    if colour is None:
+        return None
+    found = nearest(colour, LIGHTS)
+    return found.key if found.sure else None
+
+
 def _forecast(told: list[Line], lights: list[tuple[Box, int]], language: str, slide: int,
               checks: Checks, heading: str | None) -> dict[str, Any]:
-    said = verdict(told[0].text) if told else None
-    is_verdict = bool(told) and (said is not None or (bool(lights) and told[0].para.bold))
+    found = find_verdict(told, bool(lights))
+    said = verdict(found.sentence) if found else None
     status = _light_status(lights, checks)
-    sentence = told[0].text if is_verdict else None
+    if status is None and found is not None and colour_status(found.colour) is not None:
+        status = colour_status(found.colour)
+        if said is not None and said[0] != status:
+            checks.add(slide, ("forecast", "status"), f"the verdict's colour says {status} but its words "
+                                                      f"{quote(found.sentence)} say {said[0]}")
     if status is None:
         if said is not None:
             status = said[0]
             if not said[1]:
                 checks.add(slide, ("forecast", "status"),
-                           f"no traffic light; {status} read from the sentence {quote(told[0].text)}")
+                           f"no traffic light; {status} read from the sentence {quote(found.sentence)}")
         else:
             status = "on_track"
             checks.add(slide, ("forecast", "status"), "no traffic light and no verdict sentence; written as on_track")
     elif said is not None and said[1] and said[0] != status:
         checks.add(slide, ("forecast", "sentence"), f"the traffic light says {status} but the sentence "
-                                                    f"{quote(told[0].text)} says {said[0]}")
-    if not is_verdict and lights:
+                                                    f"{quote(found.sentence)} says {said[0]}")
+    if found is None and lights:
         checks.add(slide, ("forecast", "status"), "no verdict sentence beside the light; the deck will say "
                                                   f"{quote(words(language).verdicts[status])}")
     forecast: dict[str, Any] = {"status": status}
-    if sentence is not None and sentence != words(language).verdicts[status]:
-        forecast["sentence"] = sentence
+    if found is not None and found.sentence != words(language).verdicts[status]:
+        forecast["sentence"] = found.sentence
     if heading is not None:
         forecast["heading"] = heading
-    narrative = [line.text for line in (told[1:] if is_verdict else told)]
+    narrative = [line.text for line in (told[1:] if found else told)]
+    if found is not None and found.rest:
+        narrative.insert(0, found.rest)
     if narrative:
         forecast["narrative"] = narrative
     return forecast

@@ -62,8 +62,23 @@ def chart_words() -> set[str]:
     return found
 
 
+LEGEND_MARKS = "■□▪▫◼◻●○•◆◇█▮ \t\n\u00a0"
+"""What people type before each of the legend's words: a square, a dot, or only spaces."""
+
+
 def is_chart_label(box: Box) -> bool:
-    return box.kind != "table" and " ".join(unmarked(box.text).split()).casefold() in chart_words()
+    """A legend or a scale word, as a shape's label or typed as text ("■ TEKEMÄTTÄ ■ TEKEILLÄ ■ TEHTY")."""
+    if box.kind == "table":
+        return False
+    text = " ".join(unmarked(box.text).split()).casefold()
+    if text in chart_words():
+        return True
+    rest, found = text, 0
+    for word in sorted(chart_words(), key=len, reverse=True):
+        if word.strip() and word in rest:
+            found += rest.count(word)
+            rest = rest.replace(word, " ")
+    return found >= 2 and not rest.strip(LEGEND_MARKS)
 
 
 def read_chart(boxes: list[Box], slide: int, checks: Checks, base: FieldPath = ("progress",)) -> Chart:

@@ -24,9 +24,8 @@ from tafollow.ooxml.archive import MAX_FILE_BYTES, Package, PackageProblem, read
 from tafollow.ooxml.colour import Theme, colour
 from tafollow.ooxml.master import placeholder_type, style_chain, theme_of
 from tafollow.ooxml.ns import A, C, DGM, EMU_PER_PT, FOOTER_TYPES, P, R, TITLE_TYPES
+from tafollow.ooxml.package import as_presentation, kind_of_refusal
 from tafollow.deckimport.pptxtext import Para, paragraphs, text_of
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
@@ -113,13 +112,11 @@ def read_deck(path: Path) -> Deck:
         raw = read_file(path)
     except Unreadable as problem:
         raise UsageError(f"{path}: {problem}") from None
-    if raw.startswith(_OLE):
-        if "EncryptionInfo".encode("utf-16-le") in raw:
-            raise DeckError(f"{path}: the deck is protected with a password; open it in PowerPoint, remove "
-                            "the password (File → Info → Protect Presentation) and save it again")
-        raise DeckError(f"{path}: an old PowerPoint 97–2003 file (.ppt); save it as .pptx in PowerPoint first")
-    if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise DeckError(f"{path}: not a PowerPoint file (.pptx)")
+    refusal = kind_of_refusal(raw[:1 << 20])
+    if refusal is None and not zipfile.is_zipfile(io.BytesIO(raw)):
+        refusal = "not a PowerPoint file (.pptx)"
+    if refusal is not None:
+        raise DeckError(f"{path}: {refusal}")
     try:
         Package(raw).close()  # the limits, from the zip's directory, before python-pptx unpacks every part
     except PackageProblem as problem:
@@ -127,9 +124,10 @@ def read_deck(path: Path) -> Deck:
     from pptx import Presentation
 
     try:
-        presentation = Presentation(io.BytesIO(raw))
-    except Exception as exc:  # python-pptx raises many kinds for a package that is not a deck
-        raise DeckError(f"{path}: not a PowerPoint presentation ({exc.__class__.__name__}: {exc})") from None
+        presentation = Presentation(io.BytesIO(as_presentation(raw)))
+    except Exception:  # python-pptx raises many kinds for a package that is not a deck; none helps the user
+        raise DeckError(f"{path}: not a PowerPoint presentation; the file is damaged or holds something "
+                        "else (a document, a spreadsheet)") from None
     width = (presentation.slide_width or 9144000) / EMU_PER_PT
     height = (presentation.slide_height or 6858000) / EMU_PER_PT
     themes: dict[int, Theme] = {}

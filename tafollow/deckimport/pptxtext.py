@@ -34,6 +34,9 @@ class Para:
     bold: bool = False
     size: float = DEFAULT_SIZE
     color: str | None = None
+    lead: str = ""
+    """The paragraph's first runs when they are set apart from the rest (bold or another colour), as a
+    verdict run into the narrative is ("**Tavoite on toteutunut.** 60 laitetta …"); else empty."""
 
 
 def paragraphs(body: Any, chain: list[Any], theme: Theme) -> list[Para]:
@@ -62,8 +65,26 @@ def paragraphs(body: Any, chain: list[Any], theme: Theme) -> list[Para]:
         bold = all(value in ("1", "true") for value in attribute("b"))
         sizes = [int(value) / 100 for value in attribute("sz") if value]
         out.append(Para(text_of(p), level, _bullet(levels), _indent(levels), bold,
-                        max(sizes) if sizes else DEFAULT_SIZE, _run_colour(props, theme)))
+                        max(sizes) if sizes else DEFAULT_SIZE, _run_colour(props, theme),
+                        _lead(runs, attribute, theme)))
     return out
+
+
+def _lead(runs: list[Any], attribute: Any, theme: Theme) -> str:
+    """The text of the first runs when their weight or colour differs from every run after them."""
+    texts = [run.findtext(f"{A}t") or "" for run in runs]
+    shown = [(i, run) for i, run in enumerate(runs) if texts[i].strip()]
+    if len(shown) < 2:
+        return ""
+    props = [run.find(f"{A}rPr") for _, run in shown]
+    bold = [value in ("1", "true") for value in attribute("b", props)]
+    colours = [_run_colour([rpr], theme) for rpr in props]
+    looks = list(zip(bold, colours))
+    first = looks[0]
+    cut = next((k for k, look in enumerate(looks) if look != first), None)
+    if cut is None or any(look == first for look in looks[cut:]):
+        return ""
+    return "".join(texts[: shown[cut][0]])
 
 
 def _bullet(levels: list[Any]) -> Bullet:

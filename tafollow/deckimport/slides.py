@@ -147,7 +147,7 @@ def _title_box(boxes: list[Box]) -> Box | None:
 
 def is_label_line(text: str) -> str | None:
     """owner / managers / updated when a line of the title slide carries that label."""
-    line = text.strip().casefold()
+    line = text.strip()
     for w in all_words():
         if _labelled(line, w.owner):
             return "owner"
@@ -158,17 +158,46 @@ def is_label_line(text: str) -> str | None:
     return None
 
 
+LABEL_SEPARATORS = ":,–—-\t"
+"""What people put between a label and its value: "Omistaja: A", "Omistaja, A", "Omistaja – A", a tab."""
+LABEL_LINE_MAX = 120
+"""A label line is short: a paragraph of the goal that starts with the word is not one."""
+
+
 def _labelled(line: str, label: str, colon: bool = True) -> bool:
-    """Whether `line` starts with `label` (a trailing "*": and any ending), then a colon or a dash."""
+    """Whether `line` starts with `label` (a trailing "*": and any ending), then a separator and a value.
+
+    The separator is any of LABEL_SEPARATORS, or a space before a capital
+    (a name: "Omistaja Sanna Heikkinen"); `line` is casefolded, so the
+    capital is looked for in `original`.
+    """
     label = label.rstrip(":").casefold()
     prefix = label.rstrip("*")
-    if not prefix or not line.startswith(prefix):
+    if not prefix or not line.casefold().startswith(prefix) or len(line) > LABEL_LINE_MAX:
         return False
     rest = line[len(prefix):]
     if label.endswith("*"):
-        rest = rest.lstrip("abcdefghijklmnopqrstuvwxyzåäöü()")
-    rest = rest.lstrip()
-    return bool(rest) and (rest[0] in ":–-" if colon else not rest[0].isalpha())
+        rest = rest.lstrip("abcdefghijklmnopqrstuvwxyzåäöüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÜ()")
+    if not colon:
+        stripped = rest.lstrip()
+        return bool(stripped) and not stripped[0].isalpha()
+    stripped = rest.lstrip(" \u00a0")
+    if stripped[:1] in LABEL_SEPARATORS:
+        return bool(stripped[1:].strip())
+    return stripped != rest and stripped[:1].isupper()
+
+
+def label_value(line: str) -> str:
+    """The value after a label and its separator: "Omistaja, Sanna Heikkinen" → "Sanna Heikkinen"."""
+    labels = [label for w in all_words() for label in (w.owner, *w.managers, _stem(w.managers), w.updated)]
+    for label in sorted(labels, key=lambda label: len(label.rstrip(":*")), reverse=True):  # "managers" first
+        prefix = label.rstrip(":").rstrip("*")
+        if prefix and line.casefold().lstrip().startswith(prefix.casefold()):
+            rest = line.lstrip()[len(prefix):]
+            if label.endswith("*"):
+                rest = rest.lstrip("abcdefghijklmnopqrstuvwxyzåäöüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÜ()")
+            return rest.lstrip(" \u00a0").lstrip(LABEL_SEPARATORS).strip()
+    return line.strip()
 
 
 def _stem(labels: tuple[str, ...]) -> str:
@@ -183,7 +212,19 @@ def _stem(labels: tuple[str, ...]) -> str:
 
 
 def _is_label(text: str) -> bool:
-    return any(is_label_line(line) for line in text.split("\n"))
+    return any(is_label_line(line) for line in label_lines(text))
+
+
+def label_lines(text: str) -> list[str]:
+    """A paragraph's lines, a label alone on its line joined to the value on the next ("Omistaja\nA")."""
+    words = {label.rstrip(":*").casefold() for w in all_words() for label in (w.owner, *w.managers, w.updated)}
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].strip().rstrip(":").casefold() in words and line.strip():
+            out[-1] = f"{out[-1].rstrip().rstrip(':')}\t{line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _by_content(page: Page, project: ProjectSlides) -> SlideKind | None:
@@ -247,11 +288,21 @@ def _language(deck: Deck) -> str:
 
 
 def _footers(deck: Deck) -> tuple[Footer, list[list[Box]]]:
-    """The footer's date and unit, and each slide's boxes without the footer."""
+    """The footer's date and unit, and each slide's boxes without the footer.
+
+    A footer is known by where it is and what it says, in any form people
+    type it: the footer placeholders; one loose box at the slide's foot
+    ("17.4.2020   Kehittämispalvelut   3", spaces or a tab between); three
+    boxes; or the slide number alone. A box at the foot is footer when every
+    part of it is a date, a bare number or a text that recurs at the foot
+    of other slides: never content, whatever else the slide holds.
+    """
     def at_foot(box: Box) -> bool:
         return box.kind == "text" and not box.placeholder and box.y >= deck.height * FOOT and len(box.paragraphs) <= 2
 
-    repeated = Counter(box.text.strip() for slide in deck.slides for box in slide.boxes if at_foot(box))
+    parts_of = {id(box): footer_parts(box.text) for slide in deck.slides for box in slide.boxes if at_foot(box)}
+    repeated = Counter(part for slide in deck.slides for box in slide.boxes if at_foot(box)
+                       for part in set(parts_of[id(box)]) if not _is_footer_token(part))
     dates: Counter[str] = Counter()
     units: Counter[str] = Counter()
     bodies = []
@@ -259,17 +310,51 @@ def _footers(deck: Deck) -> tuple[Footer, list[list[Box]]]:
         body = []
         for box in slide.boxes:
             text = box.text.strip()
-            in_footer = box.is_footer or (at_foot(box) and (repeated[text] > 1 or text.isdigit()))
+            parts = parts_of.get(id(box), [])
+            in_footer = box.is_footer or (bool(parts) and all(
+                _is_footer_token(part) or repeated[part] > 1 for part in parts))
             if not in_footer:
                 body.append(box)
                 continue
             if box.placeholder == "sldNum" or text.isdigit():
                 continue
-            found = find_date(text)
-            if box.placeholder == "dt" or (found and found[1] == text):
-                dates[text] += 1
-            else:
-                units[text] += 1
+            for part in parts or [text]:  # a footer placeholder holds one part, typed as it is
+                found = find_date(part)
+                if box.placeholder == "dt" or (found and found[1] == part):
+                    dates[part] += 1
+                elif not part.isdigit():
+                    units[part] += 1
         bodies.append(body)
     footer = Footer(dates.most_common(1)[0][0] if dates else None, units.most_common(1)[0][0] if units else None)
     return footer, bodies
+
+
+_FOOTER_GAP = re.compile(r"\t|\n|\s{2,}|\s[|•·–]\s")
+
+
+def footer_parts(text: str) -> list[str]:
+    """The parts of a footer typed into one box: "17.4.2020   Kehittämispalvelut   3" → three parts.
+
+    Parts are apart by a tab, a line break, two spaces or more, or a bar or a
+    dot between spaces; a date or a number at either end is a part of its
+    own also when one space parts it from the rest.
+    """
+    parts = [part.strip() for part in _FOOTER_GAP.split(text.strip()) if part.strip()]
+    out: list[str] = []
+    for part in parts:
+        found = find_date(part)
+        if found and part.startswith(found[1]) and part != found[1]:
+            out.append(found[1])
+            part = part[len(found[1]):].strip()
+        tail = re.search(r"\s(\d{1,3})$", part)
+        if tail and not part[: tail.start()].strip().isdigit():
+            out += [part[: tail.start()].strip(), tail.group(1)]
+        else:
+            out.append(part)
+    return [part for part in out if part]
+
+
+def _is_footer_token(part: str) -> bool:
+    """A slide number or a date: a footer's part whether or not it recurs."""
+    found = find_date(part)
+    return (part.isdigit() and len(part) <= 3) or bool(found and found[1] == part)

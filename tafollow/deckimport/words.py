@@ -168,6 +168,22 @@ def _continued_pattern(mark: str) -> str:
     return pattern
 
 
+def without_kicker(text: str) -> str:
+    """A project's name without the kicker typed before it in the same box, whatever separates them.
+
+    "TA-seuranta\nHarrastuspassi", "TA-seuranta – Harrastuspassi",
+    "TA-seuranta: Harrastuspassi" and "TA-SEURANTA Harrastuspassi" are all
+    "Harrastuspassi"; a text that is only the kicker, or starts with a word
+    that merely begins like it, is left as it is.
+    """
+    for w in all_words():
+        kicker = r"\s+".join(map(re.escape, w.kicker.split()))
+        found = re.match(rf"\s*{kicker}(?:\s*[:–—-]\s*|\s+)(?=\S)", text, re.IGNORECASE)
+        if found and w.kicker.strip():
+            return text[found.end():].strip()
+    return text
+
+
 def is_cover_subtitle(text: str) -> bool:
     """"Ennuste toteutumisesta 21.10.2019": the cover's subtitle, which starts like the forecast heading."""
     line = " ".join(text.split()).casefold()

@@ -95,13 +95,69 @@ def test_the_command_speaks_the_decks_language(tmp_path: Path) -> None:
     assert "Ei saavutettavuusongelmia (29 diaa)" in result.output
 
 
-def test_not_a_deck_is_a_clear_error(tmp_path: Path) -> None:
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+REFUSED = {
+    "not a zip": (b"hello", "not a PowerPoint file (.pptx)"),
+    "old .ppt": (OLE + b"\0" * 600, "an old PowerPoint 97–2003 file (.ppt)"),
+    "password": (OLE + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 100, "protected with a password"),
+    "damaged zip": (b"PK\x03\x04" + b"\0" * 40, "damaged PowerPoint file"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_a_file_that_is_no_deck_is_refused_in_one_line_with_status_2(name: str, tmp_path: Path) -> None:
+    """Status 1 means "problems found"; a file that could not be checked says so differently."""
+    content, reason = REFUSED[name]
     path = tmp_path / "deck.pptx"
-    path.write_text("hello", encoding="utf-8")
+    path.write_bytes(content)
     result = CliRunner().invoke(app, ["check", str(path)])
-    assert result.exit_code == 1
-    assert "not a PowerPoint file" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"error: {path}: " + result.stderr.split(f"{path}: ", 1)[1].strip()]
+    assert reason in result.stderr and "nothing was built" not in result.stderr
+    assert "Error" not in result.stderr and "0x" not in result.stderr
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    assert reason in json.loads(result.stdout)["error"]
     assert CliRunner().invoke(app, ["check", str(tmp_path / "missing.pptx")]).exit_code == 2
+
+
+def test_the_summary_counts_one_slide_as_one(tmp_path: Path) -> None:
+    presentation = Presentation()
+    presentation.slides.add_slide(presentation.slide_layouts[6])
+    path = tmp_path / "one.pptx"
+    presentation.save(str(path))
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert "in 1 slide\n" in result.output
+
+
+def _text_on(fill: str, tmp_path: Path) -> Path:
+    """White text in a shape filled with a gradient, or on a slide whose background is one."""
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[5])
+    slide.shapes.title.text = "Tavoite"
+    shape = slide.shapes.add_textbox(Pt(72), Pt(150), Pt(300), Pt(40))
+    run = shape.text_frame.paragraphs[0].add_run()
+    run.text = "Valkoista tekstiä"
+    run.font.color.rgb = RGBColor.from_string("FFFFFF")
+    target = shape.fill if fill == "shape" else slide.background.fill
+    target.gradient()
+    target.gradient_stops[0].color.rgb = RGBColor.from_string("FFFFFF")
+    target.gradient_stops[1].color.rgb = RGBColor.from_string("000080")
+    path = tmp_path / f"{fill}.pptx"
+    presentation.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fill", ["shape", "background"])
+def test_text_on_a_gradient_is_not_measured_against_a_guess(fill: str, tmp_path: Path) -> None:
+    """The slide's plain background is not what is behind the text: say the contrast was not judged."""
+    path = _text_on(fill, tmp_path)
+    report = check(path)
+    assert [p for p in report.problems if p.rule == "low-contrast"] == []
+    assert report.unjudged == (1 if fill == "shape" else 2)  # on the background, the title too
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert "1.00:1" not in result.output and "not judged" in result.stderr
 
 
 def test_wcag_contrast_values() -> None:
@@ -161,7 +217,7 @@ def test_a_deck_that_unpacks_without_end_is_refused_unread(tmp_path: Path) -> No
                 data = data + b" " * (60 * 1024 * 1024)  # compresses to next to nothing
             target.writestr(item.filename, data)
     result = CliRunner().invoke(app, ["check", str(bomb)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "more than a deck holds" in result.output and "Traceback" not in result.output
 
 
@@ -174,7 +230,7 @@ def test_a_folder_or_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
     pipe = tmp_path / "deck.pptx"
     os.mkfifo(pipe)
     result = CliRunner().invoke(app, ["check", str(pipe)])
-    assert result.exit_code == 1 and "named pipe" in result.output
+    assert result.exit_code == 2 and "named pipe" in result.output
 
 
 def test_a_theme_colour_made_lighter_is_judged_as_drawn(tmp_path: Path) -> None:

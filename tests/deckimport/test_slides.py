@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from slidebits import figure, para, slide, table, text, title
 
 from tafollow.data.model import SlideKind
@@ -90,3 +92,38 @@ def test_a_cover_of_loose_text_boxes_is_the_cover_not_a_forecast_slide(tmp_path:
     report = (tmp_path / "data" / "report.yaml").read_text(encoding="utf-8")
     assert "title: Sitovat toiminnalliset tavoitteet 2019" in report
     assert result.projects == 7
+
+
+@pytest.mark.parametrize(("line", "kind", "value"), [
+    ("Omistaja: Sanna Heikkinen", "owner", "Sanna Heikkinen"),
+    ("Omistaja, Sanna Heikkinen", "owner", "Sanna Heikkinen"),
+    ("OMISTAJA – Sanna Heikkinen", "owner", "Sanna Heikkinen"),
+    ("Omistaja\tSanna Heikkinen", "owner", "Sanna Heikkinen"),
+    ("Omistaja Sanna Heikkinen", "owner", "Sanna Heikkinen"),
+    ("Projektipäälliköt, A ja B", "managers", "A ja B"),
+    ("Project managers: A and B", "managers", "A and B"),
+    ("Ägare, Sanna Heikkinen", "owner", "Sanna Heikkinen"),
+])
+def test_labels_take_any_separator_and_case(line: str, kind: str, value: str) -> None:
+    from tafollow.deckimport.slides import is_label_line, label_value
+
+    assert is_label_line(line) == kind
+    assert label_value(line) == value
+
+
+def test_a_goal_paragraph_that_starts_with_a_label_word_is_no_label() -> None:
+    from tafollow.deckimport.slides import is_label_line
+
+    assert is_label_line("Omistaja on vastuussa siitä, että tavoite toteutuu.") is None
+
+
+@pytest.mark.parametrize(("typed", "parts"), [
+    ("17.4.2020   Kehittämispalvelut   3", ["17.4.2020", "Kehittämispalvelut", "3"]),
+    ("17.4.2020\tKehittämispalvelut\t3", ["17.4.2020", "Kehittämispalvelut", "3"]),
+    ("17.4.2020 Kehittämispalvelut 3", ["17.4.2020", "Kehittämispalvelut", "3"]),
+    ("12", ["12"]),
+])
+def test_a_footer_typed_in_one_box_falls_into_its_parts(typed: str, parts: list[str]) -> None:
+    from tafollow.deckimport.slides import footer_parts
+
+    assert footer_parts(typed) == parts

@@ -95,3 +95,19 @@ def test_a_title_keeps_its_own_spacing_and_line_breaks() -> None:
     assert strip_title("Ositettu tavoitteiden\ntoteutuminen")[0] == "Ositettu tavoitteiden\ntoteutuminen"
     assert title_kind("Ositettu tavoitteiden\ntoteutuminen – Oma.Helsinki - Asiakkuus") == (
         "progress", "fi", "Oma.Helsinki - Asiakkuus")
+
+
+@pytest.mark.parametrize("typed", ["TA-seuranta\nHarrastuspassi", "TA-seuranta – Harrastuspassi",
+                                   "TA-seuranta: Harrastuspassi", "TA-SEURANTA Harrastuspassi",
+                                   "TA-uppföljning\nHarrastuspassi"])
+def test_the_kicker_comes_off_the_name_whatever_separates_them(typed: str) -> None:
+    from tafollow.deckimport.words import without_kicker
+
+    assert without_kicker(typed) == "Harrastuspassi"
+
+
+def test_a_name_that_only_begins_like_the_kicker_is_kept() -> None:
+    from tafollow.deckimport.words import without_kicker
+
+    assert without_kicker("TA-seurantajärjestelmä") == "TA-seurantajärjestelmä"
+    assert without_kicker("TA-seuranta") == "TA-seuranta"
