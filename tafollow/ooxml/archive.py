@@ -59,8 +59,11 @@ class Package:
         try:
             self._archive = zipfile.ZipFile(io.BytesIO(raw))
             infos = self._archive.infolist()
-        except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError) as exc:
-            raise PackageProblem(not_a_package(str(exc))) from None
+        except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError):
+            # In the user's words, not zipfile's: a zip whose directory is broken, or no zip at all.
+            raise PackageProblem("a damaged PowerPoint file; its table of contents cannot be read: save it again "
+                                 "from PowerPoint or LibreOffice" if raw.startswith(b"PK")
+                                 else not_a_package(".pptx")) from None
         _check_bounds(infos)
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
 
