@@ -32,6 +32,7 @@ DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 NS = {"a": A, "p": P, "r": R}
 RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header", "low-contrast", "colour-alone",
          "missing-language", "core-properties")
+EMU_PER_PT = 12700
 MAX_PART = 50 * 1024 * 1024
 """No slide, layout or theme of a real deck comes near this; a part that claims more is refused unread."""
 MAX_XML = 200 * 1024 * 1024
@@ -54,6 +55,36 @@ class Report:
     """The deck's main language (fi, sv or en when it is one of them), for the messages."""
     slides: int
     problems: list[Problem]
+
+
+Box = tuple[float, float, float, float]
+"""A shape's left, top, width and height in points, from the slide's top left corner."""
+
+
+def decorative_boxes(path: Path) -> list[list[Box]]:
+    """Per slide, where the shapes marked decorative are: a PDF made of the deck shows them there.
+
+    LibreOffice 7.4 puts a decorative shape into the PDF's structure tree
+    as a figure without alternative text; `pdftags` finds it by this box.
+    """
+    with zipfile.ZipFile(path) as archive:
+        deck = _Deck(archive)
+        out = []
+        for slide in deck.slides():
+            boxes = []
+            for shape in _Slide(deck, slide).shapes():
+                props = shape.find("*/p:cNvPr", NS)
+                place = shape.find("p:spPr/a:xfrm", NS)
+                if props is None or place is None or not _decorative(props):
+                    continue
+                off, ext = place.find("a:off", NS), place.find("a:ext", NS)
+                if off is None or ext is None:
+                    continue
+                x, y, w, h = (int(v) / EMU_PER_PT for v in (off.get("x", 0), off.get("y", 0), ext.get("cx", 0),
+                                                            ext.get("cy", 0)))
+                boxes.append((x, y, w, h))
+            out.append(boxes)
+        return out
 
 
 def check(path: Path) -> Report:

@@ -364,21 +364,30 @@ def preview(
 
 @app.command()
 def check(
-    deck: Annotated[Path, typer.Argument(help="A .pptx deck, made by tafollow or by hand.")],
+    deck: Annotated[Path, typer.Argument(help="A .pptx deck or its PDF, made by tafollow or by hand.")],
     format: FormatOption = "text",
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="|".join(LANGUAGES), callback=_one_of(LANGUAGES, "a language tafollow has"),
+        autocompletion=lambda: list(LANGUAGES),
+        help="For a PDF: the language it should be in (default: any stated one).")] = None,
 ) -> None:
-    """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language."""
+    """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language.
+
+    A PDF is checked for what PDF/UA asks: tags, the PDF/UA identifier, language, title, headings,
+    alt text and table headers.
+    """
     from .check import check as check_deck
     from .check import label_key
     from .errors import TafollowError, UsageError
+    from .pdfcheck import check_pdf, is_pdf
     from .text import LANGUAGES, labels
 
     try:
         if not deck.exists():
             raise UsageError(f"{deck}: no such file")
         if deck.is_dir():
-            raise UsageError(f"{deck}: is a folder; give the .pptx file")
-        report = check_deck(deck)
+            raise UsageError(f"{deck}: is a folder; give the .pptx or .pdf file")
+        report = check_pdf(deck, lang) if is_pdf(deck) else check_deck(deck)
     except TafollowError as error:
         _fail(error)
     words = labels(report.language if report.language in LANGUAGES else "en")
