@@ -13,6 +13,11 @@ marked content becomes `/Artifact`, and the element leaves the tree. A
 figure the deck did not mark is never touched, so a missing alt text still
 shows in `tafollow check`.
 
+LibreOffice 7.4 also paints the slide's background and the master's own
+shapes (the template's rules and bands) outside any marked content, which
+PDF/UA 7.1 forbids: page furniture is an artifact. Such painting is wrapped
+in `/Artifact` marked content here; tagged content is never moved.
+
 pikepdf (on qpdf) edits the file: reading and rewriting PDF objects and
 content streams is a job we would otherwise do worse ourselves.
 """
@@ -54,8 +59,8 @@ def mark_decorations(pdf: Path, deck: Path, out: Path) -> int:
                 doomed.setdefault(number, set()).update(mcids)
                 _remove(parent, element)
                 changed += 1
-            for number, mcids in doomed.items():
-                _unmark(document, document.pages[number], mcids)
+            for number, page in enumerate(document.pages):
+                _finish_page(document, page, doomed.get(number, set()))
         document.save(out)
     return changed
 
@@ -134,20 +139,63 @@ def _remove(parent: Any, element: Any) -> None:
         del parent["/K"]
 
 
-def _unmark(document: Any, page: Any, mcids: set[int]) -> None:
-    """Turn the page's marked content `mcids` into artifacts, and drop them from the parent tree."""
+PAINTING = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do", "Tj", "TJ", "'", '"', "BI", "EI"}
+"""The operators that put marks on the page (PDF 32000-1, 8.5.3, 8.7.4.2, 8.8, 9.4.3)."""
+
+
+def _finish_page(document: Any, page: Any, mcids: set[int]) -> None:
+    """Make the page's marked content `mcids`, and its painting outside any marked content, artifacts.
+
+    The figures' ids leave the parent tree too.
+    """
     import pikepdf
 
-    commands = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        if (str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary)
-                and int(operands[1].get("/MCID", -1)) in mcids):
+    commands: list[tuple[Any, Any]] = []
+    loose: list[tuple[Any, Any]] = []  # operators outside any marked content, since the last q, Q or mark
+
+    def flush() -> None:
+        if any(str(operator) in PAINTING for _, operator in loose):
             commands.append(([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+            commands.extend(loose)
+            commands.append(([], pikepdf.Operator("EMC")))
+        else:
+            commands.extend(loose)
+        loose.clear()
+
+    depth = 0
+    changed = False
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ("BDC", "BMC"):
+            flush()
+            depth += 1
+            if (name == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary)
+                    and int(operands[1].get("/MCID", -1)) in mcids):
+                operands, operator, changed = [pikepdf.Name.Artifact], pikepdf.Operator("BMC"), True
+            commands.append((operands, operator))
+        elif name == "EMC":
+            depth = max(0, depth - 1)
+            commands.append((operands, operator))
+        elif depth == 0:
+            if name in ("q", "Q"):  # a mark never straddles a saved graphics state
+                flush()
+                commands.append((operands, operator))
+            else:
+                loose.append((operands, operator))
+                changed = changed or name in PAINTING
         else:
             commands.append((operands, operator))
-    page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(commands))
+    flush()
+    if changed:
+        page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(commands))
+    _drop_from_parent_tree(document, page, mcids)
+
+
+def _drop_from_parent_tree(document: Any, page: Any, mcids: set[int]) -> None:
+    import pikepdf
+
     index = page.obj.get("/StructParents")
-    if index is None:
+    if index is None or not mcids:
         return
     tree = pikepdf.NumberTree(document.Root.StructTreeRoot.ParentTree)
     if int(index) in tree:
