@@ -33,6 +33,7 @@ NS = {"a": A, "p": P, "r": R}
 RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header", "low-contrast", "colour-alone",
          "missing-language", "core-properties")
 EMU_PER_PT = 12700
+FOOTER_TYPES = ("dt", "ftr", "sldNum", "hdr")
 MAX_PART = 50 * 1024 * 1024
 """No slide, layout or theme of a real deck comes near this; a part that claims more is refused unread."""
 MAX_XML = 200 * 1024 * 1024
@@ -67,6 +68,19 @@ def decorative_boxes(path: Path) -> list[list[Box]]:
     LibreOffice 7.4 puts a decorative shape into the PDF's structure tree
     as a figure without alternative text; `pdftags` finds it by this box.
     """
+    return _boxes(path, lambda shape, props: _decorative(props))
+
+
+def footer_boxes(path: Path) -> list[list[Box]]:
+    """Per slide, where its footer placeholders (date, footer, slide number) are."""
+    def footer(shape: Any, props: Any) -> bool:
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        return ph is not None and ph.get("type") in FOOTER_TYPES
+
+    return _boxes(path, footer)
+
+
+def _boxes(path: Path, wanted: Any) -> list[list[Box]]:
     with zipfile.ZipFile(path) as archive:
         deck = _Deck(archive)
         out = []
@@ -75,7 +89,7 @@ def decorative_boxes(path: Path) -> list[list[Box]]:
             for shape in _Slide(deck, slide).shapes():
                 props = shape.find("*/p:cNvPr", NS)
                 place = shape.find("p:spPr/a:xfrm", NS)
-                if props is None or place is None or not _decorative(props):
+                if props is None or place is None or not wanted(shape, props):
                     continue
                 off, ext = place.find("a:off", NS), place.find("a:ext", NS)
                 if off is None or ext is None:

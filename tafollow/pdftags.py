@@ -1,22 +1,29 @@
-"""The tagged PDF LibreOffice makes of a deck, finished: decoration becomes an artifact.
+"""The tagged PDF LibreOffice makes of a deck, finished: decoration and page furniture become artifacts.
 
-PDF/UA (ISO 14289-1, 7.1 and 7.3; Matterhorn checkpoints 01-001 and 13-004)
-asks that content either belongs to the structure tree, a figure there
-with alternative text, or is marked an artifact that assistive technology
-skips. The deck marks its swatches, bars and rules decorative as
-PowerPoint does. Newer LibreOffice leaves such a shape out of the structure
-tree; 7.4 does not read the mark from a .pptx and tags the shape as a
-figure without alternative text, which a screen reader announces as an
-unnamed picture. Those figures are found here by where they are drawn (the
-deck says where its decorative shapes are) and turned into artifacts: their
-marked content becomes `/Artifact`, and the element leaves the tree. A
-figure the deck did not mark is never touched, so a missing alt text still
-shows in `tafollow check`.
+PDF/UA (ISO 14289-1, 7.1, 7.3 and 7.8; Matterhorn checkpoints 01-001,
+13-004 and 18-001) asks that content either belongs to the structure tree,
+a figure there with alternative text, or is marked an artifact that
+assistive technology skips. LibreOffice 7.4 leaves three kinds of marks
+wrong, and each is mended here:
 
-LibreOffice 7.4 also paints the slide's background and the master's own
-shapes (the template's rules and bands) outside any marked content, which
-PDF/UA 7.1 forbids: page furniture is an artifact. Such painting is wrapped
-in `/Artifact` marked content here; tagged content is never moved.
+- **Decorative shapes.** The deck marks its swatches, bars and rules
+  decorative as PowerPoint does. Newer LibreOffice leaves such a shape out
+  of the structure tree; 7.4 does not read the mark from a .pptx and tags
+  the shape as a figure without alternative text, which a screen reader
+  announces as an unnamed picture. Those figures are found by where they
+  are drawn (the deck says where its decorative shapes are) and become
+  layout artifacts. A figure the deck did not mark is never touched, so a
+  missing alt text still shows in `tafollow check`.
+- **Footers.** The date, the unit and the slide number repeat on every
+  slide; tagged as content, a screen reader reads them out on every page.
+  The elements whose text is all drawn inside the deck's footer
+  placeholders become pagination artifacts.
+- **Page furniture.** The slide's background and the master's own shapes
+  (the template's bands and rules) are painted outside any marked content;
+  that painting is wrapped in artifact marks. Tagged content is never moved.
+
+An empty table cell's empty paragraph element goes too: PDF/UA readers
+report an element with nothing in it.
 
 pikepdf (on qpdf) edits the file: reading and rewriting PDF objects and
 content streams is a job we would otherwise do worse ourselves.
@@ -24,49 +31,74 @@ content streams is a job we would otherwise do worse ourselves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .check import Box, decorative_boxes
+from .check import Box, decorative_boxes, footer_boxes
 
 TOLERANCE = 2.0
 """Points: LibreOffice's figure box takes in half the outline's width (at most 0.75 pt here) and rounds."""
+PAINTING = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do", "Tj", "TJ", "'", '"', "BI", "EI"}
+"""The operators that put marks on the page (PDF 32000-1, 8.5.3, 8.7.4.2, 8.8, 9.4.3)."""
 
 
-def mark_decorations(pdf: Path, deck: Path, out: Path) -> int:
-    """Write `pdf` to `out` with the figures drawn where `deck` has decorative shapes made artifacts.
+@dataclass(frozen=True)
+class Finished:
+    decorations: int
+    """Figures that were decorative shapes, now layout artifacts."""
+    footers: int
+    """Footer elements, now pagination artifacts."""
 
-    Returns how many figures became artifacts.
-    """
+
+def finish(pdf: Path, deck: Path, out: Path) -> Finished:
+    """Write `pdf`, LibreOffice's export of `deck`, to `out` with its decoration and footers made artifacts."""
     import pikepdf
 
-    boxes = decorative_boxes(deck)
-    changed = 0
+    decorations, footers = decorative_boxes(deck), footer_boxes(deck)
+    counts = {"Layout": 0, "Pagination": 0}
     with pikepdf.open(pdf) as document:
         root = document.Root.get("/StructTreeRoot")
-        if root is not None and len(document.pages) == len(boxes):
-            pages = {page.objgen: number for number, page in enumerate(document.pages)}
-            height = {number: float(page.mediabox[3]) for number, page in enumerate(document.pages)}
-            doomed: dict[int, set[int]] = {}
-            for parent, element in _figures(root):
-                page = element.get("/Pg")
-                number = pages.get(page.objgen) if page is not None else None
-                if number is None or _has_alt(element) or not _drawn_at(element, boxes[number], height[number]):
-                    continue
-                mcids = _mcids(element)
-                if mcids is None:
-                    continue
-                doomed.setdefault(number, set()).update(mcids)
-                _remove(parent, element)
-                changed += 1
-            for number, page in enumerate(document.pages):
-                _finish_page(document, page, doomed.get(number, set()))
+        same = root is not None and len(document.pages) == len(decorations)
+        pages = {page.objgen: number for number, page in enumerate(document.pages)}
+        height = [float(page.mediabox[3]) for page in document.pages]
+        places = [_text_places(page) for page in document.pages] if same else []
+        doomed: dict[int, dict[int, str]] = {}
+        removed: set[tuple[int, int]] = set()
+        for parent, element in _elements(root) if same else []:
+            if parent.is_indirect and parent.objgen in removed:
+                removed.add(element.objgen)
+                continue
+            page = element.get("/Pg")
+            number = pages.get(page.objgen) if page is not None else None
+            if number is None:
+                continue
+            mcids = _mcids(element)
+            if mcids == set() and element.get("/S") == pikepdf.Name.P and not _has_alt(element):
+                _remove(parent, element)  # an empty table cell's paragraph: nothing to read, nothing to announce
+                removed.add(element.objgen)
+                continue
+            if not mcids:
+                continue
+            if element.get("/S") == pikepdf.Name.Figure and not _has_alt(element) and \
+                    _drawn_at(element, decorations[number], height[number]):
+                kind = "Layout"
+            elif all(_inside(places[number].get(mcid), footers[number], height[number]) for mcid in mcids):
+                kind = "Pagination"
+            else:
+                continue
+            doomed.setdefault(number, {}).update(dict.fromkeys(mcids, kind))
+            _remove(parent, element)
+            removed.add(element.objgen)
+            counts[kind] += 1
+        for number, page in enumerate(document.pages):
+            _finish_page(document, page, doomed.get(number, {}))
         document.save(out)
-    return changed
+    return Finished(counts["Layout"], counts["Pagination"])
 
 
-def _figures(root: Any) -> list[tuple[Any, Any]]:
-    """Every Figure element of the tree with its parent, in document order."""
+def _elements(root: Any) -> list[tuple[Any, Any]]:
+    """Every structure element of the tree with its parent, in document order."""
     import pikepdf
 
     found = []
@@ -78,16 +110,13 @@ def _figures(root: Any) -> list[tuple[Any, Any]]:
         if kids is None:
             continue
         for kid in reversed(list(kids) if isinstance(kids, pikepdf.Array) else [kids]):
-            if not isinstance(kid, pikepdf.Dictionary) or "/S" not in kid:
+            if not isinstance(kid, pikepdf.Dictionary) or "/S" not in kid or not kid.is_indirect:
                 continue
-            if kid.is_indirect:
-                if kid.objgen in seen:
-                    continue
-                seen.add(kid.objgen)
-            if kid.get("/S") == pikepdf.Name.Figure:
-                found.append((parent, kid))
+            if kid.objgen in seen:
+                continue
+            seen.add(kid.objgen)
+            found.append((parent, kid))  # found when its parent is walked: parents come before their children
             stack.append(kid)
-    found.reverse()
     return found
 
 
@@ -110,20 +139,67 @@ def _drawn_at(element: Any, boxes: list[Box], page_height: float) -> bool:
     return False
 
 
+def _inside(place: tuple[float, float] | None, boxes: list[Box], page_height: float) -> bool:
+    if place is None:
+        return False
+    px, py = place
+    return any(x - TOLERANCE <= px <= x + w + TOLERANCE and page_height - y - h - TOLERANCE <= py
+               <= page_height - y + TOLERANCE for x, y, w, h in boxes)
+
+
 def _mcids(element: Any) -> set[int] | None:
-    """The marked-content ids of an element that holds nothing else; None when it holds more."""
+    """The marked-content ids of an element and those below it, all on its page; None when it holds more."""
     import pikepdf
 
-    kids = element.get("/K")
-    out = set()
-    for kid in (list(kids) if isinstance(kids, pikepdf.Array) else [kids]):
-        if isinstance(kid, int):
-            out.add(int(kid))
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR and "/Pg" not in kid:
-            out.add(int(kid.MCID))
-        else:
-            return None
+    out: set[int] = set()
+    stack = [element]
+    while stack:
+        current = stack.pop()
+        kids = current.get("/K")
+        for kid in (list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]):
+            if isinstance(kid, int):
+                out.add(int(kid))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR and "/Pg" not in kid:
+                out.add(int(kid.MCID))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid and _same_page(kid.get("/Pg"), element.get("/Pg")):
+                stack.append(kid)
+            else:
+                return None  # an object reference, or content on another page
     return out
+
+
+def _same_page(page: Any, other: Any) -> bool:
+    return page is None or (other is not None and page.objgen == other.objgen)
+
+
+def _text_places(page: Any) -> dict[int, tuple[float, float]]:
+    """Where each marked-content id's first text is set, in page space (None for marks with no text)."""
+    import pikepdf
+
+    places: dict[int, tuple[float, float]] = {}
+    ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    saved: list[tuple[float, ...]] = []
+    marks: list[int | None] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name == "q":
+            saved.append(ctm)
+        elif name == "Q" and saved:
+            ctm = saved.pop()
+        elif name == "cm" and len(operands) == 6:
+            a, b, c, d, e, f = (float(v) for v in operands)
+            A, B, C, D, E, F = ctm
+            ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+        elif name in ("BDC", "BMC"):
+            props = operands[1] if name == "BDC" and len(operands) == 2 else None
+            marks.append(int(props.MCID) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None)
+        elif name == "EMC" and marks:
+            marks.pop()
+        elif name in ("Td", "TD", "Tm") and marks and marks[-1] is not None and marks[-1] not in places:
+            x, y = (float(v) for v in (operands[-2], operands[-1]))
+            A, B, C, D, E, F = ctm
+            places[marks[-1]] = (x * A + y * C + E, x * B + y * D + F)
+    return places
 
 
 def _remove(parent: Any, element: Any) -> None:
@@ -132,21 +208,18 @@ def _remove(parent: Any, element: Any) -> None:
     kids = parent.K
     if isinstance(kids, pikepdf.Array):
         for index in range(len(kids)):
-            if kids[index].is_indirect and kids[index].objgen == element.objgen:
+            kid = kids[index]
+            if isinstance(kid, pikepdf.Dictionary) and kid.is_indirect and kid.objgen == element.objgen:
                 del kids[index]
                 return
     else:
         del parent["/K"]
 
 
-PAINTING = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do", "Tj", "TJ", "'", '"', "BI", "EI"}
-"""The operators that put marks on the page (PDF 32000-1, 8.5.3, 8.7.4.2, 8.8, 9.4.3)."""
+def _finish_page(document: Any, page: Any, doomed: dict[int, str]) -> None:
+    """Make the page's marked content `doomed` (id → artifact type), and painting outside marks, artifacts.
 
-
-def _finish_page(document: Any, page: Any, mcids: set[int]) -> None:
-    """Make the page's marked content `mcids`, and its painting outside any marked content, artifacts.
-
-    The figures' ids leave the parent tree too.
+    The ids made artifacts leave the parent tree too.
     """
     import pikepdf
 
@@ -169,9 +242,11 @@ def _finish_page(document: Any, page: Any, mcids: set[int]) -> None:
         if name in ("BDC", "BMC"):
             flush()
             depth += 1
-            if (name == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary)
-                    and int(operands[1].get("/MCID", -1)) in mcids):
-                operands, operator, changed = [pikepdf.Name.Artifact], pikepdf.Operator("BMC"), True
+            props = operands[1] if name == "BDC" and len(operands) == 2 else None
+            mcid = int(props.MCID) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
+            if mcid in doomed:
+                kind = pikepdf.Dictionary(Type=pikepdf.Name("/" + doomed[mcid]))
+                operands, changed = [pikepdf.Name.Artifact, kind], True
             commands.append((operands, operator))
         elif name == "EMC":
             depth = max(0, depth - 1)
@@ -188,18 +263,12 @@ def _finish_page(document: Any, page: Any, mcids: set[int]) -> None:
     flush()
     if changed:
         page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(commands))
-    _drop_from_parent_tree(document, page, mcids)
-
-
-def _drop_from_parent_tree(document: Any, page: Any, mcids: set[int]) -> None:
-    import pikepdf
-
     index = page.obj.get("/StructParents")
-    if index is None or not mcids:
+    if index is None or not doomed:
         return
     tree = pikepdf.NumberTree(document.Root.StructTreeRoot.ParentTree)
     if int(index) in tree:
         marks = tree[int(index)]
-        for mcid in mcids:
+        for mcid in doomed:
             if mcid < len(marks):
                 marks[mcid] = pikepdf.Object.parse(b"null")

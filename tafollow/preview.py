@@ -129,11 +129,11 @@ def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> 
     """Convert `pptx` to a tagged PDF/UA document `<outdir>/<stem>.pdf` (beside the deck by default).
 
     Headless LibreOffice exports it (`EXPORT_OPTIONS`, in the deck's
-    language); `pdftags` then makes the deck's decorative shapes artifacts.
+    language); `pdftags` then makes its decoration and footers artifacts.
     """
     import pikepdf
 
-    from .pdftags import mark_decorations
+    from .pdftags import finish
 
     soffice = require_soffice()
     pptx = Path(pptx)
@@ -154,7 +154,7 @@ def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> 
             raise OutputError(f"LibreOffice made no PDF of {pptx.name}:\n{output.strip()}")
         finished = Path(scratch) / "finished.pdf"
         try:
-            mark_decorations(made, pptx, finished)
+            finish(made, pptx, finished)
         except (pikepdf.PdfError, OSError, ValueError, KeyError) as exc:
             raise OutputError(f"cannot finish the PDF LibreOffice made of {pptx.name}: {exc}") from None
         shutil.move(str(finished), pdf)
