@@ -92,7 +92,7 @@ def finish(pdf: Path, deck: Path, out: Path) -> Finished:
             removed.add(element.objgen)
             counts[kind] += 1
         for number, page in enumerate(document.pages):
-            _finish_page(document, page, doomed.get(number, {}))
+            finish_page(document, page, doomed.get(number, {}))
         document.save(out)
     return Finished(counts["Layout"], counts["Pagination"])
 
@@ -216,7 +216,7 @@ def _remove(parent: Any, element: Any) -> None:
         del parent["/K"]
 
 
-def _finish_page(document: Any, page: Any, doomed: dict[int, str]) -> None:
+def finish_page(document: Any, page: Any, doomed: dict[int, str]) -> None:
     """Make the page's marked content `doomed` (id → artifact type), and painting outside marks, artifacts.
 
     The ids made artifacts leave the parent tree too.
