@@ -309,3 +309,71 @@ def test_the_pdf_looks_as_before_the_tags_were_mended(built: dict[str, Path], so
     assert len(raw) == 30
     for page in raw:
         assert page.read_bytes() == (tmp_path / page.name.replace("raw-", "ours-")).read_bytes(), page.name
+
+
+# --------------------------------------------------------------------------
+# A generator of tagged PDFs with faults chosen at random
+
+
+@pytest.mark.slow
+def test_the_checker_finds_exactly_the_faults_a_generator_put_in(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    page_spec = st.fixed_dictionaries({
+        "heading": st.sampled_from(["none", "H", "H2", "mapped"]),
+        "figures": st.lists(st.sampled_from(["alt", "actual", "bare", "blank"]), max_size=3),
+        "tables": st.lists(st.sampled_from(["TH", "TD", "nested-TH"]), max_size=2),
+    })
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(page_spec, min_size=1, max_size=5), st.booleans())
+    def run(pages: list[dict[str, Any]], nested: bool) -> None:
+        pdf = pikepdf.new()
+        expected: Counter[tuple[int, str]] = Counter()
+        root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array(),
+                                                    RoleMap=pikepdf.Dictionary(Otsikko=pikepdf.Name.H1)))
+        top = root
+        if nested:  # everything inside one Document element, as some writers do
+            top = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Document, P=root, K=pikepdf.Array()))
+            root.K.append(top)
+        for number, spec in enumerate(pages, start=1):
+            pdf.add_blank_page()
+            page = pdf.pages[-1].obj
+
+            def add(parent: Any, kind: str, **more: Any) -> Any:
+                made = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name("/" + kind), P=parent, Pg=page,
+                                                            K=pikepdf.Array(), **more))
+                parent.K.append(made)
+                return made
+
+            heading = {"H": "H", "H2": "H2", "mapped": "Otsikko"}.get(spec["heading"])
+            if heading:
+                add(top, heading)
+            else:
+                expected[(number, "page-without-heading")] += 1
+            for figure in spec["figures"]:
+                extra = {"alt": {"Alt": "Kuvaus"}, "actual": {"ActualText": "Teksti"}, "bare": {},
+                         "blank": {"Alt": "  "}}[figure]
+                add(top, "Figure", **extra)
+                if figure in ("bare", "blank"):
+                    expected[(number, "missing-alt-text")] += 1
+            for table in spec["tables"]:
+                made = add(top, "Table")
+                row = add(add(made, "TBody") if table == "nested-TH" else made, "TR")
+                add(row, "TH" if table in ("TH", "nested-TH") else "TD")
+                if table == "TD":
+                    expected[(number, "table-header")] += 1
+        pdf.Root.StructTreeRoot = root
+        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+        pdf.Root.Lang = "sv-FI"
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = "Rond"
+            meta.register_xml_namespace("http://www.aiim.org/pdfua/ns/id/", "pdfuaid")
+            meta["pdfuaid:part"] = "1"
+        path = tmp_path_factory.mktemp("generated") / "deck.pdf"
+        pdf.save(path)
+        assert _rules(path, "sv") == expected
+
+    run()
