@@ -87,8 +87,8 @@ class _Document:
 
     def _ua_part(self) -> str | None:
         with self.document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            part = meta.get("pdfuaid:part")
-        return str(part).strip() or None if part is not None else None
+            part = str(meta.get("pdfuaid:part") or "").strip()
+        return part or None
 
     def _title(self) -> str:
         with self.document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:

@@ -377,3 +377,21 @@ def test_the_checker_finds_exactly_the_faults_a_generator_put_in(tmp_path_factor
         assert _rules(path, "sv") == expected
 
     run()
+
+
+@pytest.mark.parametrize(("language", "tag"), [("fi", "fi-FI"), ("sv", "sv-FI"), ("en", "en-GB")])
+def test_the_decks_default_text_language_is_its_own(language: str, tag: str) -> None:
+    """Where a reader of the .pptx looks for the document's language first: not the template's Finnish."""
+    import io
+    import re
+    import zipfile
+
+    from tafollow.build import deck_bytes
+    from tafollow.load import load
+
+    with zipfile.ZipFile(io.BytesIO(deck_bytes(load(SHIPPED_DATA), language=language))) as deck:
+        presentation = deck.read("ppt/presentation.xml").decode("utf-8")
+        core = deck.read("docProps/core.xml").decode("utf-8")
+    assert re.search(r'<p:defaultTextStyle><a:defPPr><a:defRPr lang="([^"]+)"', presentation).group(1) == tag
+    assert f"<dc:language>{tag}</dc:language>" in core
+    assert preview.deck_language(Path("no-such.pptx")) is None
