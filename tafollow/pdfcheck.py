@@ -30,8 +30,13 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 def is_pdf(path: Path) -> bool:
-    """Whether the file at `path` starts as a PDF does (its name may say otherwise)."""
+    """Whether the file at `path` starts as a PDF does (its name may say otherwise).
+
+    Only a regular file is opened: opening a named pipe would wait for a writer for ever.
+    """
     try:
+        if not path.is_file():
+            return False
         with open(path, "rb") as stream:
             return b"%PDF-" in stream.read(1024)
     except OSError:

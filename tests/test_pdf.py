@@ -395,3 +395,15 @@ def test_the_decks_default_text_language_is_its_own(language: str, tag: str) -> 
     assert re.search(r'<p:defaultTextStyle><a:defPPr><a:defRPr lang="([^"]+)"', presentation).group(1) == tag
     assert f"<dc:language>{tag}</dc:language>" in core
     assert preview.deck_language(Path("no-such.pptx")) is None
+
+
+def test_a_named_pipe_called_pdf_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    pipe = tmp_path / "deck.pdf"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(app, ["check", str(pipe)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
