@@ -75,7 +75,7 @@ def finish(pdf: Path, deck: Path, out: Path) -> Finished:
                 continue
             mcids = _mcids(element)
             if mcids == set() and element.get("/S") == pikepdf.Name.P and not _has_alt(element):
-                _remove(parent, element)  # an empty table cell's paragraph: nothing to read, nothing to announce
+                _remove(parent, element)  # an empty paragraph (an empty table cell has one): nothing to read
                 removed.add(element.objgen)
                 continue
             if not mcids:
