@@ -30,14 +30,14 @@ deck: $(BIN)/tafollow
 	$(BIN)/tafollow build data -o $(DECK)
 
 test: $(VENV)/.test-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 check: $(VENV)/.test-deps
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # make fuzz: the property-based input-safety tests at 1,000 examples each (make test runs ~200)
 fuzz: $(VENV)/.test-deps
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/acceptance/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
 
 # make bench: time build/validate at several sizes against pandoc; writes docs/performance.md
 bench: $(BIN)/tafollow

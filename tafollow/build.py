@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Round, load
-from .resources import TEMPLATES, require
+from tafollow.data.load import Round, load
+from tafollow.errors import DataError, Issue
+from tafollow.resources import TEMPLATES, require
 
 DEFAULT_TEMPLATE = TEMPLATES / "ta-seuranta.pptx"
 
@@ -25,7 +26,7 @@ Progress = Callable[[str], None]
 def build(data_dir: Path, out: Path, *, template: Path | None = None, language: str | None = None,
           summary: bool | None = None, progress: Progress | None = None) -> Result:
     """Load, lay out, render and save; raises `TafollowError` subclasses for bad input."""
-    from .save import check_target
+    from tafollow.writer.save import check_target
 
     step = progress or (lambda message: None)
     # Wrong options are said before the data is read: that may have problems of its own to report.
@@ -33,18 +34,44 @@ def build(data_dir: Path, out: Path, *, template: Path | None = None, language: 
     if template is not None:
         _given(Path(template))
     step(f"Reading {data_dir} …")
-    round_ = load(data_dir)
+    round_ = read_round(data_dir)
     chosen = template_of(round_, template)
     if Path(out).resolve() == chosen.resolve():
-        from .errors import UsageError
+        from tafollow.errors import UsageError
 
         raise UsageError(f"{out}: is the template in use; write the deck somewhere else")
     data = deck_bytes(round_, template=chosen, language=language, summary=summary, progress=step)
-    from .save import write_atomic
+    from tafollow.writer.save import write_atomic
 
     step(f"Writing {out} …")
     path = write_atomic(data, out)
     return Result(path, len(round_.projects), _slides(data))
+
+
+def read_round(data_dir: Path) -> Round:
+    """The round in `data_dir`, checked as a build needs it: its template opened as build opens it."""
+    return load(data_dir, template_check=_template_problem)
+
+
+def validate(data_dir: Path) -> list[Issue]:
+    """Every problem in a data folder; an empty list means it builds."""
+    try:
+        read_round(data_dir)
+    except DataError as error:
+        return error.issues
+    return []
+
+
+def _template_problem(path: Path) -> str | None:
+    """Why the master at `path` cannot be used, or None; python-pptx is imported only when one is named."""
+    from tafollow.errors import TemplateError
+    from tafollow.writer.template import open_template
+
+    try:
+        open_template(path)
+    except TemplateError as error:
+        return error.reason
+    return None
 
 
 def template_of(round_: Round, template: Path | None = None) -> Path:
@@ -59,7 +86,7 @@ def template_of(round_: Round, template: Path | None = None) -> Path:
 
 def _given(template: Path) -> Path:
     """A --template path, checked before python-pptx reports a missing file as a broken one."""
-    from .errors import UsageError
+    from tafollow.errors import UsageError
 
     if template.is_dir():
         raise UsageError(f"{template}: is a folder; give the template's .pptx file")
@@ -71,11 +98,11 @@ def _given(template: Path) -> Path:
 def deck_bytes(round_: Round, *, template: Path | None = None, language: str | None = None,
                summary: bool | None = None, progress: Progress | None = None) -> bytes:
     """The .pptx of a loaded round, as bytes (deterministic)."""
-    from .layout import layout
-    from .render import frames, render
-    from .template import open_template
-    from .save import stamp, to_bytes
-    from .text import labels
+    from tafollow.layout.deck import layout
+    from tafollow.writer.render import frames, render
+    from tafollow.writer.template import open_template
+    from tafollow.writer.save import stamp, to_bytes
+    from tafollow.languages import labels
 
     step = progress or (lambda message: None)
     report = round_.report

@@ -10,16 +10,18 @@ that cannot be written, tafollow's own installation).
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from . import __version__
+from tafollow import __version__
+from tafollow.languages import LANGUAGES
 
 app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -36,8 +38,6 @@ DataDir = Annotated[
 ]
 
 
-LANGUAGES = ("fi", "sv", "en")
-"""As in tafollow.text, which is not imported here: it loads jinja2, which --help does not need."""
 FORMATS = ("text", "json")
 
 
@@ -74,7 +74,7 @@ def _echo(text: str, *, err: bool = False, nl: bool = True, json: bool = False) 
     a line around. Each line is passed through `printable`; JSON through
     `printable_json`, which keeps it the same JSON.
     """
-    from .errors import printable, printable_json
+    from tafollow.errors import printable, printable_json
 
     if json:
         safe = printable_json(text)
@@ -99,8 +99,23 @@ def _root(
     """Build the TA-seuranta status deck from one YAML file per project."""
 
 
+def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`app.command`, with tafollow's errors reported in one place: each carries its exit status."""
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(function)  # typer reads the options from the wrapped function's signature
+        def run(*args: Any, **kwargs: Any) -> None:
+            from tafollow.errors import TafollowError
+
+            try:
+                function(*args, **kwargs)
+            except TafollowError as error:
+                _fail(error)
+        return app.command(name)(run)
+    return register
+
+
 def _fail(error: Exception) -> NoReturn:
-    from .errors import DataError
+    from tafollow.errors import DataError
 
     if isinstance(error, DataError):
         for issue in error.issues:
@@ -111,7 +126,7 @@ def _fail(error: Exception) -> NoReturn:
     raise typer.Exit(getattr(error, "exit_code", 1))
 
 
-@app.command()
+@command()
 def build(
     data_dir: DataDir = Path("data"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the deck.")] = Path(
@@ -124,8 +139,8 @@ def build(
     quiet: QuietOption = False,
 ) -> None:
     """Write the deck (.pptx) from DATA_DIR."""
-    from .build import build as build_deck
-    from .errors import TafollowError
+    from tafollow.build import build as build_deck
+    from tafollow.errors import TafollowError
 
     started = time.perf_counter()
     result = None
@@ -136,14 +151,14 @@ def build(
                                 progress=step)
             made = result.path
             if pdf:
-                from .preview import to_pdf
+                from tafollow.commands.preview import to_pdf
 
                 step(f"{result.slides} slides written; converting to PDF with LibreOffice …")
                 made = to_pdf(result.path)
-    except TafollowError as error:
+    except TafollowError:
         if result is not None:
             _echo(f"{result.path} was written; the PDF was not.", err=True)
-        _fail(error)
+        raise
     if not quiet:
         seconds = time.perf_counter() - started
         extra = f" + {made.name}" if pdf else ""
@@ -165,7 +180,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
 
     from rich.text import Text
 
-    from .errors import printable
+    from tafollow.errors import printable
 
     console = Console(stderr=True)
     with console.status("", spinner="dots") as status:
@@ -173,19 +188,15 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
         yield lambda message: status.update(Text(printable(message)))
 
 
-@app.command()
+@command()
 def validate(
     data_dir: DataDir = Path("data"),
     format: FormatOption = "text",
 ) -> None:
     """Check DATA_DIR and report every problem with file and line."""
-    from .errors import TafollowError
-    from .load import validate as check
+    from tafollow.build import validate as check
 
-    try:
-        issues = check(data_dir)
-    except TafollowError as error:
-        _fail(error)
+    issues = check(data_dir)
     if format == "json":
         import json
 
@@ -202,19 +213,15 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def new(
     name: Annotated[str, typer.Argument(help="The project's name, e.g. \"Uusi hanke\".")],
     data_dir: DataDir = Path("data"),
 ) -> None:
     """Start projects/<nn>-<name>.yaml: a commented skeleton that validates as written."""
-    from .errors import TafollowError
-    from .new import create
+    from tafollow.commands.new import create
 
-    try:
-        made = create(name, data_dir)
-    except TafollowError as error:
-        _fail(error)
+    made = create(name, data_dir)
     _echo(f"Created {made.path}")
     if made.schema is None:
         _echo(f"note: no schema/ folder found in or above {data_dir}, so editors will not check the file; "
@@ -225,7 +232,7 @@ def new(
     _echo(f"Next: edit it (the # lines explain each field), then run: tafollow validate {data_dir}")
 
 
-@app.command()
+@command()
 def init(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The data repository's folder.")] = Path("."),
     repository: Annotated[Optional[str], typer.Option(
@@ -237,13 +244,9 @@ def init(
     ] = None,
 ) -> None:
     """Set up a data repository: report.yaml, an example project, schemas, pre-commit and CI."""
-    from .errors import TafollowError
-    from .init import init as set_up
+    from tafollow.commands.init import init as set_up
 
-    try:
-        setup = set_up(folder, repository=repository, rev=rev)
-    except TafollowError as error:
-        _fail(error)
+    setup = set_up(folder, repository=repository, rev=rev)
     if setup.written:
         _echo(f"Created in {folder}:")
         for path in setup.written:
@@ -255,21 +258,17 @@ def init(
                "commit, and CI builds the deck on every push.")
 
 
-@app.command("import")
+@command("import")
 def import_(
     deck: Annotated[Path, typer.Argument(help="A TA-seuranta deck (.pptx), made by hand or by tafollow.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The data folder to write.")] = Path("data"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
 ) -> None:
     """Turn DECK back into data: report.yaml and projects/NN-name.yaml, in the deck's order."""
-    from .deckimport import import_deck
-    from .errors import TafollowError
+    from tafollow.deckimport import import_deck
 
     started = time.perf_counter()
-    try:
-        result = import_deck(deck, output, force=force)
-    except TafollowError as error:
-        _fail(error)
+    result = import_deck(deck, output, force=force)
     written = result.written
     for flag in written.flags:
         _echo(f"tarkista: {flag}", err=True)
@@ -289,7 +288,7 @@ def import_(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def schema(
     folder: Annotated[Path, typer.Argument(
         metavar="[FOLDER]", help="Where --write puts the schemas.", show_default=True)] = Path("schema"),
@@ -299,22 +298,18 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a project file (of report.yaml with --report), or --write both to FOLDER."""
     if write:
-        from .errors import TafollowError
-        from .init import write_schemas
+        from tafollow.data.repository import write_schemas
 
-        try:
-            done = write_schemas(folder)
-        except TafollowError as error:
-            _fail(error)
+        done = write_schemas(folder)
         for path, state in done:
             _echo(f"{path}: {state}")
         return
-    from .schema import dumps, project_schema, report_schema
+    from tafollow.data.schema import dumps, project_schema, report_schema
 
     _echo(dumps(report_schema() if report else project_schema()), nl=False, json=True)
 
 
-@app.command()
+@command()
 def diff(
     old: Annotated[str, typer.Argument(help="A data folder, or a git revision such as v2019-09.")],
     new: Annotated[str, typer.Argument(help="A data folder, or a git revision such as HEAD.")],
@@ -324,17 +319,13 @@ def diff(
     markdown: Annotated[bool, typer.Option("--markdown", help="Markdown, e.g. for a pull-request comment.")] = False,
 ) -> None:
     """List what changed per project between two rounds (forecasts, phases, steps, risks, projects)."""
-    from .diff import run
-    from .errors import TafollowError
+    from tafollow.commands.diff import run
 
-    try:
-        report = run(old, new, data, markdown=markdown)
-    except TafollowError as error:
-        _fail(error)
+    report = run(old, new, data, markdown=markdown)
     _echo(report, nl=False)
 
 
-@app.command()
+@command()
 def preview(
     data_dir: DataDir = Path("data"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the deck, PDF and PNGs.")] = Path(
@@ -346,23 +337,19 @@ def preview(
     quiet: QuietOption = False,
 ) -> None:
     """Render the deck through LibreOffice: a PDF, one PNG per slide and a contact sheet."""
-    from .errors import TafollowError
-    from .preview import preview as render_preview
+    from tafollow.commands.preview import preview as render_preview
 
     started = time.perf_counter()
-    try:
-        with _progress(quiet) as step:
-            step("Building the deck and rendering it with LibreOffice …")
-            result = render_preview(data_dir, output, template=template, language=lang, summary=summary)
-    except TafollowError as error:
-        _fail(error)
+    with _progress(quiet) as step:
+        step("Building the deck and rendering it with LibreOffice …")
+        result = render_preview(data_dir, output, template=template, language=lang, summary=summary)
     if not quiet:
         seconds = time.perf_counter() - started
         _echo(f"{len(result.slides)} slides → {result.pdf}, {output}/slide-*.png, {result.sheet} "
                    f"({seconds:.1f} s)")
 
 
-@app.command()
+@command()
 def check(
     deck: Annotated[Path, typer.Argument(help="A .pptx deck or its PDF, made by tafollow or by hand.")],
     format: FormatOption = "text",
@@ -376,21 +363,18 @@ def check(
     A PDF is checked for what PDF/UA asks: tags, the PDF/UA identifier, language, title, headings,
     alt text and table headers.
     """
-    from .check import check as check_deck
-    from .check import label_key
-    from .errors import TafollowError, UsageError
-    from .pdfcheck import check_pdf, is_pdf
-    from .text import LANGUAGES, labels
+    from tafollow.check.accessibility import check as check_deck
+    from tafollow.check.accessibility import label_key
+    from tafollow.check.pdf import check_pdf, is_pdf
+    from tafollow.errors import UsageError
+    from tafollow.languages import FALLBACK, LANGUAGES, labels
 
-    try:
-        if not deck.exists():
-            raise UsageError(f"{deck}: no such file")
-        if deck.is_dir():
-            raise UsageError(f"{deck}: is a folder; give the .pptx or .pdf file")
-        report = check_pdf(deck, lang) if is_pdf(deck) else check_deck(deck)
-    except TafollowError as error:
-        _fail(error)
-    words = labels(report.language if report.language in LANGUAGES else "en")
+    if not deck.exists():
+        raise UsageError(f"{deck}: no such file")
+    if deck.is_dir():
+        raise UsageError(f"{deck}: is a folder; give the .pptx or .pdf file")
+    report = check_pdf(deck, lang) if is_pdf(deck) else check_deck(deck)
+    words = labels(report.language if report.language in LANGUAGES else FALLBACK)
     if format == "json":
         import json
 
@@ -407,7 +391,7 @@ def check(
 
 
 def main() -> None:
-    from .errors import Interrupted
+    from tafollow.errors import Interrupted
 
     with _stop_on_signals():
         try:
@@ -431,7 +415,7 @@ def _stop_on_signals() -> Iterator[None]:
     """
     import signal
 
-    from .errors import Interrupted
+    from tafollow.errors import Interrupted
 
     def stop(signum: int, frame: object) -> None:
         # Once: a second Ctrl-C must not cut short the cleanup the first one started.

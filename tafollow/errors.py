@@ -31,6 +31,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
+def show(text: str, limit: int = 60) -> str:
+    """`text` fit for a one-line message: control characters escaped, long text cut."""
+    shown = printable(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def printable_json(text: str) -> str:
     """JSON `text` safe for a terminal, and still the same JSON: those characters as \\uXXXX escapes.
 

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from .yamlread import _show as show
+from tafollow.errors import show
 
 
 class Unreadable(Exception):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import SetupError
+from tafollow.errors import SetupError
 
 
 def _folder(package: str) -> Path:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-# Make `import rendercheck` work whatever pytest's import mode.
-_TESTS_DIR = str(Path(__file__).resolve().parent)
-if _TESTS_DIR not in sys.path:
-    sys.path.insert(0, _TESTS_DIR)
+# Make `import conftest` and the checkers and generators of support/ (`import rendercheck`)
+# importable from every folder of tests, whatever pytest's import mode.
+for _folder in (Path(__file__).resolve().parent, Path(__file__).resolve().parent / "support"):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 import rendercheck  # noqa: E402
 from quality import DEFAULT_TEMPLATE, template_geometry  # noqa: E402
@@ -98,7 +99,7 @@ def update_golden(pytestconfig: pytest.Config) -> bool:
 def build_deck_bytes(data_dir: Path) -> bytes:
     """The deck of `data_dir` as bytes, built the way `tafollow build` builds it."""
     from tafollow.build import deck_bytes
-    from tafollow.load import load
+    from tafollow.data.load import load
 
     return deck_bytes(load(data_dir))
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write tafollow/fonts/liberation-sans.json from the Liberation Sans TTFs.
+"""Write tafollow/design/fonts/liberation-sans.json from the Liberation Sans TTFs.
 
 tafollow measures text with the advance widths of Liberation Sans (metric-
 compatible with Arial, which the deck names; LibreOffice draws Arial as
@@ -39,7 +39,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "tafollow" / "fonts" / "liberation-sans.json"
+OUTPUT = ROOT / "tafollow" / "design" / "fonts" / "liberation-sans.json"
 
 # Searched when fc-match is missing or names some other family.
 DEFAULT_DIRS = (

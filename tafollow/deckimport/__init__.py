@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DeckError
-from .files import Written
+from tafollow.errors import DeckError
+from tafollow.deckimport.folder import Written
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,10 @@ class Imported:
 
 def import_deck(deck: Path, folder: Path, *, force: bool = False) -> Imported:
     """Read `deck` and write its data folder `folder`; raises `DeckError` or `UsageError` before writing anything."""
-    from .assemble import assemble
-    from .files import write
-    from .pptxread import read_deck
-    from .slides import group
+    from tafollow.deckimport.assemble import assemble
+    from tafollow.deckimport.folder import write
+    from tafollow.deckimport.pptxread import read_deck
+    from tafollow.deckimport.slides import group
 
     content = read_deck(deck)
     grouped = group(content)

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..load import file_order
-from ..new import NUMBER_STEP, slug
-from .checks import MISSING, Checks, quote
-from .forecast import read_forecast
-from .paragraphs import join_pages, lines
-from .progress import read_progress
-from .slides import DeckSlides, Page, ProjectSlides, is_label_line
-from .words import TYPED_BULLET, all_words, find_date, same_text, split_names, words
+from tafollow.data.load import file_order
+from tafollow.data.repository import NUMBER_STEP, slug
+from tafollow.deckimport.doubts import MISSING, Checks, quote
+from tafollow.deckimport.forecast_slide import read_forecast
+from tafollow.deckimport.paragraphs import join_pages, lines
+from tafollow.deckimport.progress_slide import read_progress
+from tafollow.deckimport.slides import DeckSlides, Page, ProjectSlides, is_label_line
+from tafollow.deckimport.words import TYPED_BULLET, all_words, find_date, same_text, split_names, words
 
 SUBHEADING_MAX = 120
 

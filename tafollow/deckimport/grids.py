@@ -15,8 +15,8 @@ import math
 import re
 from typing import Any
 
-from .checks import Checks, quote
-from .words import TOTAL_WORDS, number
+from tafollow.deckimport.doubts import Checks, quote
+from tafollow.deckimport.words import number, total_words
 
 MAX_SOURCES = 12
 """Columns searched for a sum (2^12 subsets); wider tables keep their typed numbers."""
@@ -132,10 +132,10 @@ def _total_row(body: list[tuple[str, ...]], values: list[list[Any]], language: s
         amount = _amount(text, language)
         column = _numbers(values[:-1], c)
         if amount is None or column is None:
-            return None if label not in TOTAL_WORDS else len(body) - 1
+            return None if label not in total_words() else len(body) - 1
         sums += _same(sum(v or 0 for v in column), amount[0])
     adds_up = sums and sums == sum(v is not None for v in last)
-    if label in TOTAL_WORDS or (adds_up and (_has_unit(last) or len(values) >= 4)):
+    if label in total_words() or (adds_up and (_has_unit(last) or len(values) >= 4)):
         return len(body) - 1
     return None
 

@@ -13,8 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .. import style
-from ..colour import Theme, linear_rgb
+from tafollow.design import style
+from tafollow.ooxml.colour import Theme, linear_rgb
 
 PHASES = dict(style.STATUS_FILL)
 """done / doing / todo → the fill tafollow draws them with (Helsinki palette)."""

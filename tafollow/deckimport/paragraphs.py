@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .. import measure, style
-from .pptxread import Box
-from .pptxtext import Para
-from .words import TYPED_BULLET, TYPED_NUMBER
+from tafollow.design import measure
+from tafollow.design import style
+from tafollow.deckimport.pptxread import Box
+from tafollow.deckimport.pptxtext import Para
+from tafollow.deckimport.words import TYPED_BULLET, TYPED_NUMBER
 
 WIDTH_SAFETY = 0.98
 """As in the build: lines are wrapped to 98 % of the box."""

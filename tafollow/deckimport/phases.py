@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import style
-from ..style import STATUS_MARK
-from .checks import Checks, FieldPath, quote
-from .palette import PHASES, nearest
-from .pptxread import Box
-from .words import PERCENT, TRAILING_PERCENT, all_words, percent
+from tafollow.design import style
+from tafollow.design.style import STATUS_MARK
+from tafollow.deckimport.doubts import Checks, FieldPath, quote
+from tafollow.deckimport.palette import PHASES, nearest
+from tafollow.deckimport.pptxread import Box
+from tafollow.deckimport.words import PERCENT, TRAILING_PERCENT, all_words, percent
 
 MILESTONE_SHAPES = {"diamond", "flowChartDecision"}
 NOT_PHASES = MILESTONE_SHAPES | {"ellipse", "flowChartConnector", "donut", "line", "straightConnector1"}

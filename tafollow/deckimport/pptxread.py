@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import DeckError, UsageError
-from ..colour import A, Theme, colour
-from .palette import theme_of_master
-from .pptxtext import (EMU_PER_PT, FOOTER_TYPES, TITLE_TYPES, P, Para, paragraphs, placeholder_type, style_chain,
+from tafollow.errors import DeckError, UsageError
+from tafollow.ooxml.colour import A, Theme, colour
+from tafollow.deckimport.palette import theme_of_master
+from tafollow.deckimport.pptxtext import (EMU_PER_PT, FOOTER_TYPES, TITLE_TYPES, P, Para, paragraphs, placeholder_type, style_chain,
                        text_of)
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -119,7 +119,7 @@ def _check_unpacked_size(path: Path, raw: bytes) -> None:
 
 def read_deck(path: Path) -> Deck:
     """Read `path`; raise `DeckError` for a file that is not a readable .pptx."""
-    from ..files import Unreadable, read_limited
+    from tafollow.files import Unreadable, read_limited
 
     path = Path(path)
     # Through the one bounded reader: a named pipe given as the deck would otherwise wait for ever.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..colour import A, Theme, colour
+from tafollow.ooxml.colour import A, Theme, colour
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 EMU_PER_PT = 12700

@@ -18,8 +18,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .pptxread import Box, Deck, Slide
-from .words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
+from tafollow.deckimport.pptxread import Box, Deck, Slide
+from tafollow.languages import DEFAULT
+from tafollow.deckimport.words import all_words, find_date, is_cover_subtitle, is_risks_heading, strip_title, title_kind
 
 FOOT = 0.88
 """A loose box starting below this share of the slide's height may be a footer."""
@@ -237,7 +238,7 @@ def _language(deck: Deck) -> str:
                              *w.verdicts.values(), w.kicker, *w.legend.values()]
                     if any(text.startswith(f.rstrip(":").casefold()) for f in fixed if f):
                         counts[w.language] += 1
-    return counts.most_common(1)[0][0] if counts else "fi"
+    return counts.most_common(1)[0][0] if counts else DEFAULT
 
 
 # --------------------------------------------------------------------------

@@ -16,15 +16,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..text import LANGUAGES, labels
+from tafollow.languages import DEFAULT, LANGUAGES, facts, labels
 
 MARK, MARK2 = "\uE000", "\uE001"
 """Private-use characters: stand-ins for data while a label is rendered."""
 STATUSES = ("on_track", "at_risk", "off_track", "achieved")
-GOAL_VARIANTS = {"fi": ("Tavoitteet",), "sv": ("Målet", "Målen"), "en": ("Goals",)}
-"""Other forms of the goal heading that people write ("Tavoitteet" where the seed deck says "Tavoite")."""
-TOTAL_WORDS = ("yhteensä", "yht.", "yht", "kaikki", "summa", "totalt", "summa", "total", "totals", "sum", "all")
-"""Labels that mark a table's total row (with the numbers adding up, which is what decides)."""
 TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]\s+(?=\S)")
 TYPED_BULLET = re.compile(r"^\s*[-–—•▪◦*·]\s+(?=\S)")
 PERCENT = re.compile(r"^\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*$")
@@ -90,7 +86,7 @@ def words(language: str) -> Words:
         updated=_around(say("updated", date(2001, 1, 1)).replace(say("date", date(2001, 1, 1)), MARK))[0].strip(),
         conjunction=conjunction,
         headings=headings,
-        keys=_keys(headings, GOAL_VARIANTS.get(language, ())),
+        keys=_keys(headings, facts(language).goal_headings),
         risks_heading=say("risks_heading"),
         no_risks=say("no_risks"),
         mitigation=_around(say("mitigation", MARK))[0].strip(),
@@ -103,6 +99,12 @@ def words(language: str) -> Words:
         notes=_around(say("notes", MARK, date(2001, 1, 1)))[0],
         months=tuple(re.sub(r"[\d\s.]", "", month) for month in months),
     )
+
+
+@lru_cache(maxsize=1)
+def total_words() -> frozenset[str]:
+    """Labels that mark a table's total row in any language (with the numbers adding up, which is what decides)."""
+    return frozenset(word for language in LANGUAGES for word in facts(language).total_words)
 
 
 def all_words() -> list[Words]:
@@ -253,13 +255,13 @@ def find_date(text: str) -> tuple[date, str] | None:
     return None
 
 
-def number(text: str, language: str = "fi") -> int | float | None:
+def number(text: str, language: str = DEFAULT) -> int | float | None:
     """A table cell's number: "1 234", "3,5", "−2"; None when the cell is not a plain number."""
     plain = text.strip().replace("\u2212", "-").replace("–", "-")
     if not _NUMBER.match(plain):
         return None
     plain = re.sub(r"[ \u00a0\u202f]", "", plain)
-    if language == "en" and re.fullmatch(r"-?\d{1,3}(,\d{3})+", plain):
+    if facts(language).thousands_separator == "," and re.fullmatch(r"-?\d{1,3}(,\d{3})+", plain):
         plain = plain.replace(",", "")
     plain = plain.replace(",", ".")
     value = float(plain)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..errors import printable
-from ..new import yaml_text
-from ..yamlread import read_yaml
-from .checks import Check, FieldPath
+from tafollow.errors import printable
+from tafollow.data.repository import yaml_text
+from tafollow.data.yamlread import read_yaml
+from tafollow.deckimport.doubts import Check, FieldPath
 
 WIDTH = 96
 """Folded text is broken into lines of about this many characters."""

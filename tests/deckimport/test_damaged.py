@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.deckimport import import_deck
-from tafollow.load import load
+from tafollow.data.load import load
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 from make_handmade import handmade  # noqa: E402

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slidebits import figure, para, slide, text
 
-from tafollow.deckimport.checks import Checks
-from tafollow.deckimport.forecast import read_forecast
+from tafollow.deckimport.doubts import Checks
+from tafollow.deckimport.forecast_slide import read_forecast
 from tafollow.deckimport.slides import Page
 
 HEADING = "Ennuste tavoitteiden toteutumisesta ja riskit"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tafollow.deckimport.checks import Checks
+from tafollow.deckimport.doubts import Checks
 from tafollow.deckimport.grids import read_table
 
 TILAVARAUS = (
@@ -62,7 +62,7 @@ def test_all_columns_totalled_without_a_unit() -> None:
 
 def test_an_english_total_with_a_thousands_comma_is_read_as_written() -> None:
     """'1,234 seats' in an English deck is one thousand two hundred and thirty-four, not 1.234."""
-    from tafollow.deckimport.checks import Checks
+    from tafollow.deckimport.doubts import Checks
     from tafollow.deckimport.grids import read_table
 
     rows = (("", "Seats"), ("A", "1,000"), ("B", "234"), ("Total", "1,234 seats"))

@@ -1,9 +1,9 @@
 """Decks made by hand in PowerPoint are read back with at least 95 % of their fields right.
 
-Two decks from tests/make_handmade.py, python-pptx's default template: the
+Two decks from tests/support/make_handmade.py, python-pptx's default template: the
 shipped round in Finnish (one project without a traffic light and a verdict
 in its own words, one with no light and "Tavoite ei toteudu.") and the
-other division's round in English. Each field (tests/deckimport/importscore.py)
+other division's round in English. Each field (tests/support/importscore.py)
 of the imported folder is compared with the data the deck was made from;
 the score is printed on every run:
 
@@ -20,7 +20,7 @@ from importscore import Score, fields, score
 
 from conftest import REPO_ROOT, SHIPPED_DATA
 from tafollow.deckimport import import_deck
-from tafollow.load import Round, load
+from tafollow.data.load import Round, load
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 from make_handmade import handmade  # noqa: E402

@@ -11,11 +11,10 @@ from typer.testing import CliRunner
 
 from conftest import SHIPPED_DATA
 from tafollow.cli import app
-from tafollow.load import load
-from tafollow.yamlread import read_yaml
+from tafollow.data.load import load
+from tafollow.data.yamlread import read_yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from make_handmade import handmade  # noqa: E402
+from make_handmade import handmade
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from tafollow.colour import Theme, colour
+from tafollow.ooxml.colour import Theme, colour
 from tafollow.deckimport.palette import LIGHTS, PHASES, nearest
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slidebits import para, text
 
-from tafollow import measure
+from tafollow.design import measure
 from tafollow.deckimport.paragraphs import Line, continues, join_pages, lines, list_mark
 
 WORDS = "Toimialan tilatietoa on kerätty ja määritelty Varaamoon sopivia tiloja ja niiden vienti jatkuu".split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slidebits import figure, text
 
-from tafollow.deckimport.checks import Checks
+from tafollow.deckimport.doubts import Checks
 from tafollow.deckimport.phases import read_chart
 
 

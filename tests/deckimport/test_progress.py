@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slidebits import para, slide, table, text
 
-from tafollow.deckimport.checks import Checks
-from tafollow.deckimport.progress import read_progress
+from tafollow.deckimport.doubts import Checks
+from tafollow.deckimport.progress_slide import read_progress
 from tafollow.deckimport.slides import Page
 
 

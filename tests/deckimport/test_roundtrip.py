@@ -1,7 +1,7 @@
 """Round trip: data → build → import → build gives every slide's text unchanged.
 
 Slide by slide, every shape's text (tables cell by cell, groups opened)
-and the speaker notes, as tests/deckdump.py prints them, must be the same
+and the speaker notes, as tests/support/deckdump.py prints them, must be the same
 in the deck built from the data and in the deck built from what the import
 made of that deck: the shipped data, its Swedish deck with the overview
 slide, the other division's English round and the stress data
@@ -20,7 +20,7 @@ from conftest import REPO_ROOT, SHIPPED_DATA
 from deckdump import dump
 from tafollow.build import deck_bytes
 from tafollow.deckimport import import_deck
-from tafollow.load import load
+from tafollow.data.load import load
 
 
 def _slides(deck: bytes) -> list[str]:

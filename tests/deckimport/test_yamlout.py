@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from tafollow.deckimport.checks import Check
+from tafollow.deckimport.doubts import Check
 from tafollow.deckimport.yamlout import dump
-from tafollow.yamlread import read_yaml
+from tafollow.data.yamlread import read_yaml
 
 TRICKY = [
     "yes", "0123", "{{ x }}", "a: b", "# not a comment", " leading space", "trailing space ", "two\nlines",

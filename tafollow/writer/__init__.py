@@ -1,0 +1,1 @@
+"""Plan + master → .pptx: consumes the plan and decides nothing; saves deterministically and atomically."""
