@@ -373,12 +373,21 @@ def preview(
 
 @command()
 def check(
-    deck: Annotated[Path, typer.Argument(help="A .pptx deck, made by tafollow or by hand.")],
+    deck: Annotated[Path, typer.Argument(help="A .pptx deck or its PDF, made by tafollow or by hand.")],
     format: FormatOption = "text",
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="|".join(LANGUAGES), callback=_one_of(LANGUAGES, "a language tafollow has"),
+        autocompletion=lambda: list(LANGUAGES),
+        help="For a PDF: the language it should be in (default: any stated one).")] = None,
 ) -> None:
-    """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language."""
+    """Report the accessibility problems of DECK: titles, alt text, table headers, contrast, colour, language.
+
+    A PDF is checked for what PDF/UA asks: tags, the PDF/UA identifier, language, title, headings,
+    alt text and table headers.
+    """
     from tafollow.check.accessibility import check as check_deck
     from tafollow.check.accessibility import label_key
+    from tafollow.check.pdf import check_pdf, is_pdf
     from tafollow.errors import DeckError, UsageError
     from tafollow.languages import FALLBACK, LANGUAGES, labels
 
@@ -386,9 +395,9 @@ def check(
         if not deck.exists():
             raise UsageError(f"{deck}: no such file")
         if deck.is_dir():
-            raise UsageError(f"{deck}: is a folder; give the .pptx file")
+            raise UsageError(f"{deck}: is a folder; give the .pptx or .pdf file")
         try:
-            report = check_deck(deck)
+            report = check_pdf(deck, lang) if is_pdf(deck) else check_deck(deck)
         except DeckError as error:
             raise UsageError(str(error)) from None  # exit 2: 1 says "problems found", and this was not checked
     except UsageError as error:

@@ -1,1 +1,1 @@
-"""`tafollow check`: the accessibility problems of any deck."""
+"""`tafollow check`: the accessibility problems of any deck (accessibility) or its PDF (pdf)."""

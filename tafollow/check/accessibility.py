@@ -25,7 +25,7 @@ from tafollow.languages import FALLBACK
 from tafollow.ooxml.archive import Package, PackageProblem, read_file
 from tafollow.ooxml.colour import Theme, colour, linear_rgb
 from tafollow.ooxml.master import style_chain, theme_of
-from tafollow.ooxml.ns import DC, DECORATIVE, DECORATIVE_EXTENSION, NS, PR, TITLE_TYPES, A, R
+from tafollow.ooxml.ns import DC, DECORATIVE, DECORATIVE_EXTENSION, EMU_PER_PT, FOOTER_TYPES, NS, PR, TITLE_TYPES, A, R
 from tafollow.ooxml.package import kind_of_refusal, transitional
 
 RULES = ("untitled-slide", "duplicate-title", "missing-alt-text", "table-header", "low-contrast", "colour-alone",
@@ -50,6 +50,52 @@ class Report:
     problems: list[Problem]
     unjudged: int = 0
     """Runs of text whose background is a picture, a gradient or a pattern: their contrast is not judged."""
+
+
+Box = tuple[float, float, float, float]
+"""A shape's left, top, width and height in points, from the slide's top left corner."""
+
+
+def decorative_boxes(path: Path) -> list[list[Box]]:
+    """Per slide, where the shapes marked decorative are: a PDF made of the deck shows them there.
+
+    LibreOffice 7.4 puts a decorative shape into the PDF's structure tree
+    as a figure without alternative text; `pdftags` finds it by this box.
+    """
+    return _boxes(path, lambda shape, props: _decorative(props))
+
+
+def footer_boxes(path: Path) -> list[list[Box]]:
+    """Per slide, where its footer placeholders (date, footer, slide number) are."""
+    def footer(shape: Any, props: Any) -> bool:
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        return ph is not None and ph.get("type") in (*FOOTER_TYPES, "hdr")
+
+    return _boxes(path, footer)
+
+
+def _boxes(path: Path, wanted: Any) -> list[list[Box]]:
+    package = Package(read_file(path))
+    try:
+        deck = _Deck(package)
+        out = []
+        for slide in deck.slides():
+            boxes = []
+            for shape in _Slide(deck, slide).shapes():
+                props = shape.find("*/p:cNvPr", NS)
+                place = shape.find("p:spPr/a:xfrm", NS)
+                if props is None or place is None or not wanted(shape, props):
+                    continue
+                off, ext = place.find("a:off", NS), place.find("a:ext", NS)
+                if off is None or ext is None:
+                    continue
+                x, y, w, h = (int(v) / EMU_PER_PT for v in (off.get("x", 0), off.get("y", 0), ext.get("cx", 0),
+                                                            ext.get("cy", 0)))
+                boxes.append((x, y, w, h))
+            out.append(boxes)
+        return out
+    finally:
+        package.close()
 
 
 def check(path: Path) -> Report:

@@ -11,11 +11,14 @@ killed whole on timeout.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +98,68 @@ def require_soffice() -> str:
     return soffice
 
 
+EXPORT_OPTIONS = {
+    "UseTaggedPDF": True,  # the structure tree: headings, lists, tables, figures with their alt text
+    "PDFUACompliance": True,  # the PDF/UA-1 identifier, and the title shown instead of the file name
+    "DisplayPDFDocumentTitle": True,
+    "ExportNotes": False,  # comments would become annotations a reader meets between the slides
+    "ExportNotesPages": False,  # the speaker notes are the presenter's, not the published document
+}
+"""LibreOffice's PDF export options; the JSON form on the command line is read by LibreOffice 7.4 and later."""
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def export_filter() -> str:
+    """The --convert-to argument: Impress's PDF export with `EXPORT_OPTIONS`."""
+    options = {name: {"type": "boolean", "value": "true" if on else "false"} for name, on in EXPORT_OPTIONS.items()}
+    return "pdf:impress_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
+def deck_language(pptx: Path) -> str | None:
+    """The language the deck's properties state (fi-FI, sv-FI, en-GB …), or None."""
+    try:
+        with zipfile.ZipFile(pptx) as archive:
+            core = archive.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    found = re.search(rb"<dc:language>([^<]*)</dc:language>", core)
+    tag = found.group(1).decode("ascii", "replace").strip() if found else ""
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+
+
+def _profile(folder: Path, language: str | None) -> Path:
+    """A throw-away LibreOffice profile whose locale is the deck's language.
+
+    LibreOffice 7.4 takes the PDF's document language from its locale
+    setting, not from the .pptx (measured: a Finnish deck came out en-US
+    however its texts and default text style were tagged). A profile of
+    its own per conversion sets it without touching the user's.
+    """
+    if language:
+        settings = folder / "user" / "registrymodifications.xcu"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
+            f"<value>{language}</value></prop></item>\n"
+            '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale" oor:op="fuse">'
+            f"<value>{language}</value></prop></item>\n"
+            "</oor:items>\n", encoding="utf-8")
+    return folder
+
+
 def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> Path:
-    """Convert `pptx` to `<outdir>/<stem>.pdf` (beside the deck by default) with headless LibreOffice."""
+    """Convert `pptx` to a tagged PDF/UA document `<outdir>/<stem>.pdf` (beside the deck by default).
+
+    Headless LibreOffice exports it (`EXPORT_OPTIONS`, in the deck's
+    language); `pdftags` then makes its decoration and footers artifacts.
+    """
+    import pikepdf
+
+    from tafollow.commands.pdftags import finish
+
     soffice = require_soffice()
     pptx = Path(pptx)
     outdir = Path(outdir) if outdir is not None else pptx.parent
@@ -104,8 +167,9 @@ def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> 
     pdf = outdir / f"{pptx.stem}.pdf"
     with tempfile.TemporaryDirectory(prefix="tafollow-lo-") as scratch:
         # Convert into a scratch folder and move the result: a failed run never leaves a stale PDF looking new.
-        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(Path(scratch) / 'profile').as_uri()}",
-                   "--convert-to", "pdf", "--outdir", scratch, str(pptx.resolve())]
+        profile = _profile(Path(scratch) / "profile", deck_language(pptx))
+        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                   "--convert-to", export_filter(), "--outdir", scratch, str(pptx.resolve())]
         # LibreOffice's own temporary files (lu*.tmp) go into the scratch folder too: removed with it, even
         # when LibreOffice is stopped before it can remove them itself.
         inside = {name: scratch for name in ("TMPDIR", "TMP", "TEMP")}
@@ -113,8 +177,13 @@ def to_pdf(pptx: Path, outdir: Path | None = None, timeout: float = TIMEOUT) -> 
         made = Path(scratch) / f"{pptx.stem}.pdf"
         if not made.is_file() or made.stat().st_size == 0:
             raise OutputError(f"LibreOffice made no PDF of {pptx.name}:\n{output.strip()}")
+        finished = Path(scratch) / "finished.pdf"
         try:
-            shutil.move(str(made), pdf)
+            finish(made, pptx, finished)
+        except (pikepdf.PdfError, OSError, ValueError, KeyError) as exc:
+            raise OutputError(f"cannot finish the PDF LibreOffice made of {pptx.name}: {exc}") from None
+        try:
+            shutil.move(str(finished), pdf)
         except OSError as exc:
             if held_open(exc, pdf):
                 raise OutputError(f"{printable(str(pdf))}: the PDF is open in another program, which keeps it "

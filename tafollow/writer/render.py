@@ -67,6 +67,7 @@ def render(deck: Deck, presentation: Any) -> Any:
     _drop_template_slides(prs_part)
     layouts = {name: _Layout(layout) for name, layout in layouts_of(presentation).items() if name in LAYOUTS}
     notes_master = prs_part.notes_master_part if any(s.notes for s in deck.slides) else None
+    _default_language(prs_part._element, deck.lang)
     slide_ids = prs_part._element.get_or_add_sldIdLst()
     for number, plan in enumerate(deck.slides, start=1):
         layout = layouts[plan.layout]
@@ -99,6 +100,28 @@ def render(deck: Deck, presentation: Any) -> Any:
             relate_new(notes, part, RT.SLIDE)
             relate_new(part, notes, RT.NOTES_SLIDE)
     return presentation
+
+
+def _default_language(presentation: Any, lang: str) -> None:
+    """The presentation's default text language is the deck's, whatever language the template was made in.
+
+    Readers that take the document's language from the package (a PDF
+    exporter, a screen reader's first guess) find it here.
+    """
+    style = presentation.find(qn("p:defaultTextStyle"))
+    if style is None:  # its place is last but for these two (ECMA-376 CT_Presentation)
+        style = etree.Element(qn("p:defaultTextStyle"))
+        later = [presentation.find(qn(name)) for name in ("p:modifyVerifier", "p:extLst")]
+        later = [element for element in later if element is not None]
+        later[0].addprevious(style) if later else presentation.append(style)
+    level = style.find(qn("a:defPPr"))
+    if level is None:
+        level = etree.Element(qn("a:defPPr"))
+        style.insert(0, level)
+    props = level.find(qn("a:defRPr"))
+    if props is None:
+        props = etree.SubElement(level, qn("a:defRPr"))
+    props.set("lang", lang)
 
 
 def _drop_template_slides(prs_part: Any) -> None:

@@ -81,6 +81,9 @@ def test_preview_writes_pdf_pngs_and_contact_sheet(previewed: tuple[Path, str]) 
     with Image.open(out / "contact-sheet.png") as sheet:
         assert sheet.width > 4 * 400 and sheet.height > 8 * 225
     assert stdout.startswith("30 slides → ")
+    from tafollow.check.pdf import check_pdf
+
+    assert check_pdf(out / "ta-seuranta.pdf", "fi").problems == []  # tagged PDF/UA in Finnish, as build --pdf
 
 
 @pytest.mark.slow
