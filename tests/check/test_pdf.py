@@ -405,5 +405,5 @@ def test_a_named_pipe_called_pdf_is_refused_at_once(tmp_path: Path) -> None:
     pipe = tmp_path / "deck.pdf"
     os.mkfifo(pipe)
     result = CliRunner().invoke(app, ["check", str(pipe)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # refused unread: 1 would say "problems found"
     assert "Traceback" not in result.output

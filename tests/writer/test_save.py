@@ -398,6 +398,9 @@ def test_a_pdf_open_in_a_reader_on_windows_is_left_as_it_was(tmp_path: Path, mon
 
     monkeypatch.setattr(preview, "require_soffice", lambda: "soffice")
     monkeypatch.setattr(preview, "_run", convert)
+    from tafollow.commands import pdftags
+
+    monkeypatch.setattr(pdftags, "finish", lambda made, pptx, finished: shutil.copyfile(made, finished))
     monkeypatch.setattr(preview.shutil, "move", refuse)
     monkeypatch.setattr(save, "WINDOWS", True)
     with pytest.raises(OutputError, match="close the PDF there and run again"):
