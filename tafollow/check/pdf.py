@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tafollow.check.accessibility import Problem, Report
-from tafollow.errors import DataError, Issue
+from tafollow.errors import DeckError
+from tafollow.languages import FALLBACK
 
 RULES = ("untagged", "pdfua-identifier", "pdf-language", "title-not-shown", "page-without-heading",
          "missing-alt-text", "table-header")
@@ -46,7 +47,7 @@ def is_pdf(path: Path) -> bool:
 def check_pdf(path: Path, language: str | None = None) -> Report:
     """Every accessibility problem of the PDF at `path`; `language` (fi, sv-FI …) is the one it should be in.
 
-    Raises `DataError` for a file that is no readable PDF.
+    Raises `DeckError` for a file that is no readable PDF: it was not checked, which is not a problem found.
     """
     import pikepdf
 
@@ -55,12 +56,14 @@ def check_pdf(path: Path, language: str | None = None) -> Report:
     try:
         require_regular(path)
     except Unreadable as problem:
-        raise DataError([Issue(path, 0, 0, str(problem))]) from None
+        raise DeckError(f"{path}: {problem}") from None
     try:
         with pikepdf.open(path) as document:
             return _Document(document).report(language)
-    except (pikepdf.PdfError, pikepdf.PasswordError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise DataError([Issue(path, 0, 0, f"not a readable PDF: {exc}")]) from None
+    except pikepdf.PasswordError:
+        raise DeckError(f"{path}: the PDF is protected with a password; save a copy without it") from None
+    except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError):
+        raise DeckError(f"{path}: not a readable PDF; it is damaged, or not a PDF at all") from None
 
 
 class _Document:
@@ -87,7 +90,7 @@ class _Document:
             problems.append(Problem(0, "", "title-not-shown"))
         if tagged:
             problems += self._structure_problems(tree)
-        main = lang.split("-")[0].lower() if lang else "en"
+        main = lang.split("-")[0].lower() if lang else FALLBACK
         return Report(main, len(self.document.pages), problems)
 
     def _ua_part(self) -> str | None:
