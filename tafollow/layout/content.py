@@ -25,7 +25,7 @@ def heading(kind: SlideKind, own: str | None, labels: Labels) -> str:
 
 def content_slides(kind: SlideKind, title: str, pages: list[list[Item]], frames: Frames, labels: Labels,
                    project: str = "") -> list[Slide]:
-    """A "Content" slide per page of items, titled `title` (and the project's name)."""
+    """A content slide per page of items, titled `title` (and the project's name)."""
     slides = []
     for index, items in enumerate(pages):
         rest = TITLE_JOIN + project if project else ""
@@ -34,5 +34,5 @@ def content_slides(kind: SlideKind, title: str, pages: list[list[Item]], frames:
             rest = whole[len(title):]
         box = fitted_box(frames.title, title, style.SLIDE_TITLE, placeholder="Title", name="Title", bold=True,
                          lighter=rest)
-        slides.append(Slide(kind, "Content", [box, *items]))
+        slides.append(Slide(kind, [box, *items]))
     return slides

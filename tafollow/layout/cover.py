@@ -10,7 +10,7 @@ from tafollow.layout.plan import Frames, Rect, Slide, TextBox
 
 
 def cover_slide(title: str, subtitle: str, frames: Frames) -> Slide:
-    return Slide(SlideKind.COVER, "Cover", [
+    return Slide(SlideKind.COVER, [
         fitted_box(frames.cover_title, title, style.COVER_TITLE, placeholder="Title", name="Title", bold=True,
                    anchor="bottom"),
         fitted_box(frames.cover_subtitle, subtitle, style.COVER_SUBTITLE, placeholder="Subtitle", name="Subtitle"),
@@ -31,7 +31,7 @@ def title_slide(project: Project, labels: Labels, frames: Frames) -> Slide:
     top_of_title = title.rect.bottom - box_height(title.paragraphs, title.rect.w)
     kicker = Rect(kicker.x, max(kicker.y, top_of_title - kicker.h), kicker.w, kicker.h)
     # The title first: a screen reader takes the first shape for what the slide is about.
-    return Slide(SlideKind.TITLE, "Project title", [
+    return Slide(SlideKind.TITLE, [
         title,
         fitted_box(kicker, labels("kicker"), style.KICKER, placeholder="Kicker", name="Kicker", bold=True,
                    anchor="bottom"),

@@ -150,8 +150,7 @@ class Frames:
 @dataclass
 class Slide:
     kind: SlideKind
-    layout: str
-    """The template's slide layout, by name."""
+    """What the slide is; the writer chooses the template's layout for it."""
     items: list[Item] = field(default_factory=list)
     footer: bool = True
     notes: str = ""

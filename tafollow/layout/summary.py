@@ -82,7 +82,7 @@ def summary_slides(round_: Round, labels: Labels, frames: Frames) -> list[Slide]
             items += _row(row, columns, y, size, labels)
             y += _row_height(row, columns, size)
         items += [_shift(item, body.bottom - legend_h) for item in legend]
-        slides.append(Slide(SlideKind.SUMMARY, "Content", items))
+        slides.append(Slide(SlideKind.SUMMARY, items))
     return slides
 
 

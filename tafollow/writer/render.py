@@ -24,7 +24,7 @@ from pptx.oxml.ns import qn
 from tafollow.writer import slidexml
 from tafollow.writer.package import relate_new
 from tafollow.layout.plan import Deck, Shape, Table, TextBox
-from tafollow.writer.template import LAYOUTS, layouts_of
+from tafollow.writer.template import LAYOUTS, layout_for, layouts_of
 from tafollow.ooxml.ns import FOOTER_TYPES
 
 _XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')
@@ -70,7 +70,7 @@ def render(deck: Deck, presentation: Any) -> Any:
     _default_language(prs_part._element, deck.lang)
     slide_ids = prs_part._element.get_or_add_sldIdLst()
     for number, plan in enumerate(deck.slides, start=1):
-        layout = layouts[plan.layout]
+        layout = layouts[layout_for(plan.kind)]
         shapes: list[str] = []
         for item in plan.items:
             shape_id = len(shapes) + 2

@@ -120,6 +120,13 @@ LAYOUTS = {
     "Content": ("Title", "Body"),
 }
 """The layouts tafollow fills, by name, and the placeholders it fills in each."""
+LAYOUT_OF_KIND = {"cover": "Cover", "title": "Project title"}
+"""Which layout a slide kind is written on; every other kind (goal, progress, forecast, summary) on "Content"."""
+
+
+def layout_for(kind: str) -> str:
+    """The template's layout for a slide of `kind` (a SlideKind's value)."""
+    return LAYOUT_OF_KIND.get(str(kind), "Content")
 
 
 def open_template(path: Path) -> Any:

@@ -85,7 +85,7 @@ def test_one_slide_with_a_row_per_project(shipped: Round, slide_frames) -> None:
     slides = summary_slides(shipped, labels("fi"), slide_frames)
     assert len(slides) == 1
     slide = slides[0]
-    assert slide.layout == "Content"
+    assert slide.kind == "summary"
     assert texts(slide, "Title") == ["Yhteenveto"]
     assert texts(slide, "Summary project") == [f.project.name for f in shipped.projects]
     assert texts(slide, "Summary owner") == [f.project.owner for f in shipped.projects]
