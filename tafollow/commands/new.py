@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from tafollow.errors import UsageError
-from tafollow.data.load import (PROJECTS_DIR, REPORT_FILE, check_project_text, project_paths, read_document, read_report,
-                   same_name_key)
+from tafollow.data.load import (PROJECTS_DIR, REPORT_FILE, check_project_text, missing_folder, project_paths, read_document,
+                                read_report, same_name_key)
 from tafollow.data.repository import next_number, schema_reference, slug, yaml_text
 from tafollow.languages import DEFAULT, LABELS
 from tafollow.resources import TEMPLATES, require, template_environment
@@ -53,7 +53,7 @@ def create(name: str, data_dir: Path, today: date | None = None) -> NewProject:
     _refuse_name(name)
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise UsageError(f"{data_dir}: no such data folder")
+        raise UsageError(missing_folder(data_dir))
     projects_dir = data_dir / PROJECTS_DIR
     stem = _free_stem(name, slug(name), projects_dir)
     path = projects_dir / f"{next_number(projects_dir):02d}-{stem}.yaml"

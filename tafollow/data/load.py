@@ -49,7 +49,7 @@ def load(data_dir: Path, template_check: TemplateCheck | None = None) -> Round:
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise UsageError(f"{data_dir}: no such data folder")
+        raise UsageError(missing_folder(data_dir))
     report_path = data_dir / REPORT_FILE
     report, report_doc, issues = read_report(report_path)
     paths, found = project_paths(data_dir / PROJECTS_DIR)
@@ -68,6 +68,24 @@ def load(data_dir: Path, template_check: TemplateCheck | None = None) -> Round:
     if issues or report is None:
         raise DataError(issues)
     return Round(data_dir, report, files)
+
+
+def missing_folder(data_dir: Path, here: Path | None = None) -> str:
+    """The message for a data folder that is not there, saying where to run tafollow when that can be told.
+
+    A project manager who has just edited a file in data/projects/ runs
+    `tafollow validate` there; the folder they mean is then the one above.
+    """
+    message = f"{data_dir}: no such data folder"
+    if Path(data_dir).is_absolute():
+        return message
+    here = Path.cwd() if here is None else here
+    for folder in [here, *here.parents]:
+        if (folder / REPORT_FILE).is_file() and (folder / PROJECTS_DIR).is_dir():
+            above = folder.parent
+            return (f"{message} here; you are inside the data folder {folder}: run tafollow from {above} "
+                    f"(the folder that holds {folder.name}/), or name the folder: tafollow validate {folder}")
+    return message
 
 
 def read_document(path: Path) -> tuple[Document | None, list[Issue]]:

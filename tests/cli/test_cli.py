@@ -244,3 +244,14 @@ def test_only_the_command_named_is_built() -> None:
     assert command_app(["import", "deck.pptx"]).registered_commands[0].callback.__name__ == "import_"
     for args in (["--help"], [], ["-V"], ["biuld"], ["--install-completion", "build"]):
         assert command_app(args) is app
+
+
+def test_run_inside_the_data_folder_says_where_to_run(tmp_path: Path) -> None:
+    """`tafollow validate` typed in data/projects/ names the folder to run from, not only "no such folder"."""
+    repository = tmp_path / "repo"
+    shutil.copytree(SHIPPED_DATA, repository / "data")
+    result = run("validate", cwd=repository / "data" / "projects")
+    assert result.returncode == 2
+    assert (f"you are inside the data folder {repository / 'data'}: run tafollow from {repository}"
+            in result.stderr), result.stderr
+    assert run("validate", cwd=repository).returncode == 0
